@@ -1,0 +1,84 @@
+"""Capaian: achievement-based performance appraisal for the ASN of one kabupaten."""
+from __future__ import annotations
+
+from flask import Flask
+
+from app.config import load_config
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Build the app: configuration, extensions, blueprints, error pages, CLI. No database I/O."""
+    app = Flask(__name__, instance_relative_config=True)
+    load_config(app, overrides)
+    register_extensions(app)
+    register_blueprints(app)
+    register_error_handlers(app)
+    register_request_hooks(app)
+    register_template_helpers(app)
+    register_cli(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    from app import models  # noqa: F401  (registers the mappers before anything queries)
+    from app.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=_migrations_dir(), render_as_batch=True, compare_type=True)
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app)
+    bootstrap.init_app(app)
+    limiter.init_app(app)
+    if app.config["PROXY_FIX_X_FOR"] or app.config["PROXY_FIX_X_PROTO"]:
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app,
+            x_for=app.config["PROXY_FIX_X_FOR"],
+            x_proto=app.config["PROXY_FIX_X_PROTO"],
+        )
+
+    from app.auth.session import configure_login_manager
+
+    configure_login_manager(login_manager)
+
+
+def _migrations_dir() -> str:
+    import os
+
+    return os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "migrations")
+
+
+def register_blueprints(app: Flask) -> None:
+    from app.admin import bp as admin_bp
+    from app.auth import bp as auth_bp
+    from app.main import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(admin_bp, url_prefix="/pengelolaan")
+
+
+def register_error_handlers(app: Flask) -> None:
+    from app.errors import register
+
+    register(app)
+
+
+def register_request_hooks(app: Flask) -> None:
+    from app.web import register
+
+    register(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from app.formatting import register
+
+    register(app)
+
+
+def register_cli(app: Flask) -> None:
+    from app.cli import register
+
+    register(app)

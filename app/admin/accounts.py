@@ -1,0 +1,91 @@
+"""Accounts of pegawai: activation code (reset), unlock, roles and OPD scopes."""
+from __future__ import annotations
+
+import smtplib
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from app.admin import bp
+from app.admin.forms import RoleForm
+from app.admin.loaders import employee_or_404
+from app.domain.enums import OrgUnitKind, Role
+from app.extensions import db
+from app.forms import ActionForm
+from app.formatting import tanggal_jam
+from app.models import OrgUnit
+from app.services import ServiceError
+from app.services.accounts import ensure_account, issue_activation, unlock
+from app.services.accounts import set_role
+from app.services.mail import mail_enabled, send_mail
+
+
+def _base_url() -> str:
+    return current_app.config.get("BASE_URL") or request.url_root.rstrip("/")
+
+
+@bp.route("/pegawai/<int:employee_id>/akun/reset", methods=["POST"])
+def account_reset(employee_id: int):
+    """Make a one-time activation code (72 h); e-mail it, or show it once to hand over."""
+    employee = employee_or_404(employee_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    if not employee.active:
+        flash("Pegawai nonaktif tidak dapat diberi kode aktivasi.", "danger")
+        return redirect(url_for("admin.employee_detail", employee_id=employee.id))
+    user = ensure_account(employee)
+    code, expires = issue_activation(current_user, user)
+    db.session.commit()
+    link = f"{_base_url()}{url_for('auth.activate', code=code)}"
+    emailed, mail_error = False, None
+    if mail_enabled() and employee.email:
+        body = render_template("admin/activation_email.txt", employee=employee, code=code, link=link,
+                               expires=tanggal_jam(expires))
+        try:
+            send_mail(employee.email, "Kode aktivasi akun Capaian", body)
+            emailed = True
+        except (OSError, smtplib.SMTPException) as exc:
+            current_app.logger.warning("Activation e-mail to %s failed: %s", employee.email, exc)
+            mail_error = "Email tidak terkirim; serahkan kode di bawah ini secara langsung."
+    return render_template("admin/activation_code.html", employee=employee, code=None if emailed else code,
+                           link=None if emailed else link, expires=expires, emailed=emailed,
+                           mail_error=mail_error)
+
+
+@bp.route("/pegawai/<int:employee_id>/akun/buka-kunci", methods=["POST"])
+def account_unlock(employee_id: int):
+    """Unlock an account locked after too many failed logins."""
+    employee = employee_or_404(employee_id)
+    if not ActionForm().validate_on_submit() or employee.user is None:
+        abort(400)
+    unlock(current_user, employee.user)
+    db.session.commit()
+    flash("Kunci akun dibuka.", "success")
+    return redirect(url_for("admin.employee_detail", employee_id=employee.id))
+
+
+@bp.route("/pegawai/<int:employee_id>/akun/peran", methods=["POST"])
+def account_role(employee_id: int):
+    """Grant or withdraw Pengelola Kinerja (with OPD scopes) or Super Admin: superadmin only."""
+    if not current_user.is_superadmin:
+        abort(403)
+    employee = employee_or_404(employee_id)
+    user = ensure_account(employee)
+    form = RoleForm()
+    opds = list(db.session.scalars(select(OrgUnit).where(OrgUnit.kind == OrgUnitKind.OPD).order_by(OrgUnit.name)))
+    form.opds.choices = [(o.id, o.name) for o in opds]
+    if not form.validate_on_submit():
+        db.session.rollback()
+        flash("Pilihan peran atau perangkat daerah tidak valid.", "danger")
+        return redirect(url_for("admin.employee_detail", employee_id=employee.id))
+    chosen = [o for o in opds if o.id in set(form.opds.data or [])]
+    try:
+        set_role(current_user, user, Role.parse(form.role.data) or Role.PEGAWAI, chosen)
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "danger")
+    else:
+        db.session.commit()
+        flash("Peran akun disimpan.", "success")
+    return redirect(url_for("admin.employee_detail", employee_id=employee.id))

@@ -1,0 +1,233 @@
+"""Pegawai: list with search and filters, detail, create, edit, deactivate."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import or_, select
+from sqlalchemy.orm import contains_eager, selectinload
+
+from app.admin import bp
+from app.admin.forms import DeactivateForm, EmployeeFilterForm, EmployeeForm, RoleForm
+from app.admin.loaders import employee_or_404
+from app.domain.enums import EmploymentStatus, OrgUnitKind, PositionKind
+from app.extensions import db
+from app.forms import ActionForm, apply_service_error
+from app.models import ActingAssignment, AuditEvent, Employee, OrgUnit
+from app.security import admin_opd_ids, scope_employees
+from app.services import ServiceError
+from app.services.employees import EmployeeData, create_employee, set_active, update_employee
+from app.services.org import units_in_scope
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _opd_choices() -> list[tuple[int, str]]:
+    scope = admin_opd_ids(current_user)
+    query = select(OrgUnit.id, OrgUnit.name).where(OrgUnit.kind == OrgUnitKind.OPD)
+    if scope is not None:
+        query = query.where(OrgUnit.id.in_(scope or {-1}))
+    return [(row.id, row.name) for row in db.session.execute(query.order_by(OrgUnit.name))]
+
+
+def _unit_choices(active_only: bool = True) -> list[tuple[int, str]]:
+    return [
+        (u.id, "\u00a0\u00a0" * max(u.depth - 1, 0) + u.name)
+        for u in units_in_scope(current_user, active_only=active_only)
+        if u.kind != OrgUnitKind.PEMDA
+    ]
+
+
+@bp.route("/pegawai")
+def employees():
+    """Pegawai list: search, filters, pagination; only my OPDs."""
+    form = EmployeeFilterForm(request.args)
+    form.opd.choices = [(0, "Semua")] + _opd_choices()
+    unit_choices = [(0, "Semua")]
+    if form.opd.data:
+        unit_choices += [
+            (u.id, "\u00a0\u00a0" * max(u.depth - 1, 0) + u.name)
+            for u in units_in_scope(current_user, active_only=False)
+            if u.opd_id == form.opd.data
+        ]
+    form.unit.choices = unit_choices
+    form.validate()
+
+    query = (
+        select(Employee)
+        .join(OrgUnit, Employee.unit_id == OrgUnit.id)
+        .options(
+            contains_eager(Employee.unit).selectinload(OrgUnit.opd),
+            selectinload(Employee.assessor),
+            selectinload(Employee.user),
+        )
+    )
+    query = scope_employees(query, current_user)
+    q = (form.q.data or "").strip()
+    if q:
+        digits = "".join(q.split())
+        query = query.where(or_(
+            Employee.name.ilike(f"%{_escape_like(q)}%", escape="\\"),
+            Employee.nip.like(f"{_escape_like(digits)}%", escape="\\"),
+        ))
+    if form.opd.data:
+        query = query.where(OrgUnit.opd_id == form.opd.data)
+    if form.unit.data:
+        query = query.where(Employee.unit_id == form.unit.data)
+    if form.jenis.data and PositionKind.parse(form.jenis.data):
+        query = query.where(Employee.position_kind == PositionKind.parse(form.jenis.data))
+    if form.status.data and EmploymentStatus.parse(form.status.data):
+        query = query.where(Employee.status == EmploymentStatus.parse(form.status.data))
+    if form.aktif.data in ("1", "0"):
+        query = query.where(Employee.active.is_(form.aktif.data == "1"))
+    if form.tanpa_penilai.data:
+        query = query.where(Employee.assessor_id.is_(None), Employee.external_assessor_name.is_(None))
+    query = query.order_by(OrgUnit.opd_id, Employee.name, Employee.id)
+    page = db.paginate(query, per_page=_per_page(), error_out=False, count=True)
+    args = {k: v for k, v in request.args.items() if k != "page" and v}
+    return render_template("admin/employees.html", form=form, page=page, args=args)
+
+
+def _per_page() -> int:
+    from flask import current_app
+
+    return current_app.config["EMPLOYEES_PER_PAGE"]
+
+
+def _data_from(form: EmployeeForm) -> EmployeeData:
+    return EmployeeData(
+        nip=form.nip.data or "",
+        name=form.name.data or "",
+        status=EmploymentStatus.parse(form.status.data) or EmploymentStatus.PNS,
+        grade_code=form.grade_code.data or None,
+        position=form.position.data or "",
+        position_kind=PositionKind.parse(form.position_kind.data) or PositionKind.PELAKSANA,
+        unit_id=form.unit_id.data or 0,
+        assessor_nip=form.assessor_nip.data,
+        external_assessor_name=form.external_assessor_name.data,
+        external_assessor_title=form.external_assessor_title.data,
+        email=form.email.data,
+    )
+
+
+@bp.route("/pegawai/baru", methods=["GET", "POST"])
+def employee_new():
+    """Add one pegawai by hand (most come from the roster import)."""
+    form = EmployeeForm()
+    form.unit_id.choices = [(0, "— pilih unit kerja —")] + _unit_choices()
+    if form.validate_on_submit():
+        try:
+            employee = create_employee(current_user, _data_from(form))
+        except ServiceError as error:
+            db.session.rollback()
+            apply_service_error(form, error)
+        else:
+            db.session.commit()
+            flash(f"Pegawai {employee.name} ditambahkan. Buat kode aktivasi agar ia dapat masuk.", "success")
+            return redirect(url_for("admin.employee_detail", employee_id=employee.id))
+    return render_template("admin/employee_form.html", form=form, employee=None)
+
+
+@bp.route("/pegawai/<int:employee_id>")
+def employee_detail(employee_id: int):
+    """One pegawai: data, reporting line, account, acting assignments, recent audit."""
+    employee = employee_or_404(employee_id)
+    subordinates = list(db.session.scalars(
+        select(Employee).where(Employee.assessor_id == employee.id)
+        .options(selectinload(Employee.unit)).order_by(Employee.active.desc(), Employee.name)
+    ))
+    acting = list(db.session.scalars(
+        select(ActingAssignment)
+        .where(or_(ActingAssignment.acting_employee_id == employee.id,
+                   ActingAssignment.replaced_employee_id == employee.id))
+        .options(selectinload(ActingAssignment.acting_employee), selectinload(ActingAssignment.unit))
+        .order_by(ActingAssignment.start_date.desc())
+    ))
+    user_id = employee.user.id if employee.user else -1
+    events = list(db.session.scalars(
+        select(AuditEvent)
+        .where(or_(
+            (AuditEvent.object_type == "employee") & (AuditEvent.object_id == employee.id),
+            (AuditEvent.object_type == "user_account") & (AuditEvent.object_id == user_id),
+        ))
+        .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc()).limit(15)
+    ))
+    role_form = RoleForm(obj=None)
+    if current_user.is_superadmin and employee.user is not None:
+        role_form.role.data = employee.user.role.value
+        role_form.opds.choices = _opd_choices()
+        role_form.opds.data = [u.id for u in employee.user.admin_units]
+    return render_template(
+        "admin/employee_detail.html", employee=employee, subordinates=subordinates, acting=acting,
+        events=events, action_form=ActionForm(), deactivate_form=DeactivateForm(), role_form=role_form,
+    )
+
+
+@bp.route("/pegawai/<int:employee_id>/ubah", methods=["GET", "POST"])
+def employee_edit(employee_id: int):
+    """Edit a pegawai, including the assessor; refuses cycles and concurrent overwrites."""
+    employee = employee_or_404(employee_id)
+    form = EmployeeForm(obj=employee if request.method == "GET" else None)
+    form.unit_id.choices = _unit_choices()
+    if employee.unit_id not in dict(form.unit_id.choices):
+        form.unit_id.choices.append((employee.unit_id, employee.unit.name))
+    if request.method == "GET":
+        form.version.data = employee.version
+        form.status.data = employee.status.value
+        form.position_kind.data = employee.position_kind.value
+        form.grade_code.data = employee.grade_code or ""
+        form.assessor_nip.data = employee.assessor.nip if employee.assessor else ""
+    if form.validate_on_submit():
+        try:
+            version = int(form.version.data or 0)
+        except ValueError:
+            abort(400)
+        try:
+            update_employee(current_user, employee, _data_from(form), version=version)
+        except ServiceError as error:
+            db.session.rollback()
+            apply_service_error(form, error)
+        else:
+            db.session.commit()
+            flash("Perubahan data pegawai disimpan.", "success")
+            return redirect(url_for("admin.employee_detail", employee_id=employee.id))
+    return render_template("admin/employee_form.html", form=form, employee=employee)
+
+
+@bp.route("/pegawai/<int:employee_id>/nonaktifkan", methods=["POST"])
+def employee_deactivate(employee_id: int):
+    """Deactivate (never delete) a pegawai, with a reason."""
+    employee = employee_or_404(employee_id)
+    form = DeactivateForm()
+    if not form.validate_on_submit():
+        flash("Alasan penonaktifan wajib diisi.", "danger")
+        return redirect(url_for("admin.employee_detail", employee_id=employee.id))
+    try:
+        set_active(current_user, employee, False, reason=form.reason.data)
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "danger")
+    else:
+        db.session.commit()
+        flash(f"{employee.name} dinonaktifkan. Riwayatnya tetap tersimpan.", "success")
+    return redirect(url_for("admin.employee_detail", employee_id=employee.id))
+
+
+@bp.route("/pegawai/<int:employee_id>/aktifkan", methods=["POST"])
+def employee_activate(employee_id: int):
+    """Reactivate a pegawai."""
+    employee = employee_or_404(employee_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        set_active(current_user, employee, True)
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "danger")
+    else:
+        db.session.commit()
+        flash(f"{employee.name} aktif kembali.", "success")
+    return redirect(url_for("admin.employee_detail", employee_id=employee.id))
+
+

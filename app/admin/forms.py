@@ -1,0 +1,129 @@
+"""Forms of the admin area."""
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import (
+    BooleanField, DateField, SelectField, SelectMultipleField, StringField,
+)
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from app.domain.enums import ActingKind, EmploymentStatus, OrgUnitKind, PaperSize, PositionKind, Role
+from app.domain.grades import PNS_GRADES, PPPK_GRADES
+from app.domain.nip import nip_error
+from app.forms import VersionedForm
+
+
+def valid_nip(form, field):
+    if field.data:
+        error = nip_error(field.data)
+        if error:
+            raise ValidationError(error)
+
+
+def optional_valid_nip(form, field):
+    if field.data and field.data.strip():
+        valid_nip(form, field)
+
+
+GRADE_CHOICES = {
+    "PNS — pangkat/golongan ruang": [(g.code, f"{g.code} — {g.pangkat}") for g in PNS_GRADES],
+    "PPPK — golongan": [(g.code, f"PPPK {g.code}") for g in PPPK_GRADES],
+}
+
+
+class EmployeeForm(VersionedForm):
+    nip = StringField("NIP / NI PPPK", validators=[DataRequired("NIP wajib diisi."), valid_nip],
+                      render_kw={"inputmode": "numeric", "maxlength": 24})
+    name = StringField("Nama lengkap dengan gelar", validators=[DataRequired("Nama wajib diisi."), Length(max=200)])
+    status = SelectField("Status kepegawaian", choices=EmploymentStatus.choices())
+    grade_code = SelectField("Pangkat/golongan", choices=[("", "— pilih —")] + [
+        (code, label) for group in GRADE_CHOICES.values() for code, label in group])
+    position = StringField("Jabatan", validators=[DataRequired("Jabatan wajib diisi."), Length(max=250)])
+    position_kind = SelectField("Jenis jabatan", choices=PositionKind.choices())
+    unit_id = SelectField("Unit kerja", coerce=int, validators=[DataRequired("Pilih unit kerja.")])
+    assessor_nip = StringField("NIP Pejabat Penilai Kinerja", validators=[Optional(), optional_valid_nip],
+                               render_kw={"inputmode": "numeric", "maxlength": 24},
+                               description="Atasan langsung yang menilai. Kosongkan hanya untuk pejabat yang dinilai oleh Bupati.")
+    external_assessor_name = StringField("Penilai eksternal: nama", validators=[Optional(), Length(max=200)],
+                                         description="Untuk pejabat tinggi yang dinilai oleh kepala daerah (bukan ASN, tanpa NIP).")
+    external_assessor_title = StringField("Penilai eksternal: jabatan", validators=[Optional(), Length(max=200)],
+                                          render_kw={"placeholder": "mis. Bupati Bungo"})
+    email = StringField("Email", validators=[Optional(), Email("Alamat email tidak valid.", check_deliverability=False), Length(max=254)])
+
+
+class EmployeeFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    q = StringField("Cari nama atau NIP", validators=[Optional(), Length(max=100)])
+    opd = SelectField("Perangkat daerah", coerce=int, validators=[Optional()])
+    unit = SelectField("Unit kerja", coerce=int, validators=[Optional()])
+    jenis = SelectField("Jenis jabatan", choices=[("", "Semua")] + PositionKind.choices(), validators=[Optional()])
+    status = SelectField("Status", choices=[("", "Semua")] + EmploymentStatus.choices(), validators=[Optional()])
+    aktif = SelectField("Keaktifan", choices=[("1", "Aktif"), ("0", "Nonaktif"), ("semua", "Semua")], default="1")
+    tanpa_penilai = BooleanField("Hanya yang belum punya Pejabat Penilai")
+
+
+class DeactivateForm(FlaskForm):
+    reason = StringField("Alasan", validators=[DataRequired("Alasan wajib diisi."), Length(max=200)],
+                         render_kw={"placeholder": "mis. pensiun per 1 Desember 2026"})
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class RoleForm(FlaskForm):
+    role = SelectField("Peran", choices=Role.choices())
+    opds = MultiCheckboxField("Perangkat daerah yang dikelola", coerce=int)
+
+
+class UnitForm(FlaskForm):
+    name = StringField("Nama unit", validators=[DataRequired("Nama unit wajib diisi."), Length(max=200)])
+    kind = SelectField("Jenis unit", choices=[c for c in OrgUnitKind.choices() if c[0] != "PEMDA"])
+    parent_id = SelectField("Unit induk", coerce=int)
+
+
+class ActingForm(FlaskForm):
+    kind = SelectField("Jenis", choices=ActingKind.choices(),
+                       description="Plt. mengisi jabatan yang lowong; Plh. menggantikan pejabat yang berhalangan sementara.")
+    acting_nip = StringField("NIP pegawai yang ditugaskan", validators=[DataRequired("NIP wajib diisi."), valid_nip],
+                             render_kw={"inputmode": "numeric", "maxlength": 24})
+    replaced_nip = StringField("NIP pejabat yang digantikan", validators=[Optional(), optional_valid_nip],
+                               render_kw={"inputmode": "numeric", "maxlength": 24},
+                               description="Wajib untuk Plh.; untuk Plt. isi pejabat terakhir bila ada.")
+    unit_id = SelectField("Unit kerja jabatan", coerce=int, validators=[DataRequired("Pilih unit kerja.")])
+    position = StringField("Jabatan yang dijabat", validators=[DataRequired("Jabatan wajib diisi."), Length(max=250)],
+                           render_kw={"placeholder": "mis. Kepala Bidang Bina Marga"})
+    start_date = DateField("Mulai", validators=[DataRequired("Tanggal mulai wajib diisi (format tanggal tidak valid?).")])
+    end_date = DateField("Selesai", validators=[DataRequired("Tanggal selesai wajib diisi (format tanggal tidak valid?).")])
+    decree = StringField("Nomor surat perintah", validators=[Optional(), Length(max=150)])
+
+
+class AuditFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    actor = StringField("Pelaku (nama atau NIP)", validators=[Optional(), Length(max=100)])
+    action = SelectField("Tindakan", validators=[Optional()])
+    object_type = SelectField("Jenis objek", validators=[Optional()])
+    object_id = StringField("ID objek", validators=[Optional(), Length(max=12)])
+    date_from = DateField("Dari tanggal", validators=[Optional()])
+    date_to = DateField("Sampai tanggal", validators=[Optional()])
+
+
+class SettingsForm(VersionedForm):
+    region_name = StringField("Nama pemerintah daerah (kop)", validators=[DataRequired("Wajib diisi."), Length(max=200)],
+                              render_kw={"placeholder": "Pemerintah Kabupaten Bungo"})
+    document_place = StringField("Tempat penandatanganan dokumen", validators=[DataRequired("Wajib diisi."), Length(max=100)],
+                                 render_kw={"placeholder": "Muara Bungo"})
+    head_title = StringField("Jabatan kepala daerah", validators=[DataRequired("Wajib diisi."), Length(max=200)],
+                             render_kw={"placeholder": "Bupati Bungo"},
+                             description="Penilai pejabat tertinggi (Sekretaris Daerah) yang tidak memiliki NIP.")
+    head_name = StringField("Nama kepala daerah", validators=[Optional(), Length(max=200)])
+    paper_size = SelectField("Ukuran kertas dokumen", choices=PaperSize.choices())
+    logo = FileField("Logo (PNG atau JPEG, maksimal 1 MB)")
+    remove_logo = BooleanField("Hapus logo")

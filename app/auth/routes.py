@@ -1,0 +1,98 @@
+"""Views of the auth blueprint."""
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+
+from app.auth import bp
+from app.auth.forms import ActivationForm, ChangePasswordForm, LoginForm
+from app.extensions import db, limiter
+from app.forms import ActionForm, apply_service_error
+from app.services import ServiceError
+from app.services import accounts
+from app.web import safe_next
+
+LOGIN_FAILED = (
+    "NIP atau kata sandi salah, atau akun belum aktif. Setelah {n} kali gagal berturut-turut, "
+    "akun dikunci sementara selama {m} menit."
+)
+
+
+def _login_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+@bp.route("/masuk", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def login():
+    """Log in with NIP and password."""
+    if current_user.is_authenticated:
+        return redirect(url_for("main.home"))
+    form = LoginForm()
+    if request.method == "GET":
+        form.next.data = safe_next(request.args.get("next")) or ""
+    if form.validate_on_submit():
+        user = accounts.authenticate(form.nip.data, form.password.data)
+        db.session.commit()  # keep the failure counter even when the login fails
+        if user is not None:
+            login_user(user)
+            if user.must_change_password:
+                flash("Anda wajib mengganti kata sandi sebelum melanjutkan.", "warning")
+                return redirect(url_for("auth.change_password"))
+            return redirect(safe_next(form.next.data) or url_for("main.home"))
+        form.form_errors.append(LOGIN_FAILED.format(
+            n=current_app.config["LOGIN_MAX_FAILURES"], m=current_app.config["LOGIN_LOCK_MINUTES"]))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/keluar", methods=["POST"])
+def logout():
+    """Log out (POST only, CSRF-protected)."""
+    form = ActionForm()
+    if form.validate_on_submit():
+        logout_user()
+        flash("Anda telah keluar.", "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/kata-sandi", methods=["GET", "POST"])
+@login_required
+def change_password():
+    """Change my password (forced after an operator set it)."""
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            accounts.change_password(current_user, form.current.data, form.password.data, form.confirm.data)
+        except ServiceError as error:
+            db.session.rollback()
+            apply_service_error(form, error)
+        else:
+            db.session.commit()
+            login_user(current_user)  # the session token rotated: keep this session
+            flash("Kata sandi berhasil diubah.", "success")
+            return redirect(url_for("main.home"))
+    return render_template("auth/change_password.html", form=form)
+
+
+@bp.route("/aktivasi", methods=["GET", "POST"])
+@bp.route("/aktivasi/<code>", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def activate(code: str | None = None):
+    """Set a password with a one-time activation code from the pengelola kinerja."""
+    if current_user.is_authenticated:
+        flash("Anda sudah masuk. Untuk mengganti kata sandi, gunakan menu Ubah kata sandi.", "info")
+        return redirect(url_for("main.home"))
+    form = ActivationForm()
+    if request.method == "GET" and code:
+        form.code.data = code
+    if form.validate_on_submit():
+        try:
+            accounts.activate(form.nip.data, form.code.data, form.password.data, form.confirm.data)
+        except ServiceError as error:
+            db.session.rollback()
+            apply_service_error(form, error)
+        else:
+            db.session.commit()
+            flash("Akun Anda aktif. Silakan masuk dengan kata sandi baru.", "success")
+            return redirect(url_for("auth.login"))
+    return render_template("auth/activate.html", form=form)

@@ -1,0 +1,114 @@
+"""Command-line tools: `flask --app wsgi <command>`. They call the same services as the views."""
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import Flask
+from flask.cli import with_appcontext
+
+from app.extensions import db
+from app.services import ServiceError
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return click.prompt("Kata sandi", hide_input=True, confirmation_prompt="Ulangi kata sandi")
+
+
+def _fail(message: str) -> None:
+    db.session.rollback()
+    click.echo(f"Gagal: {message}", err=True)
+    sys.exit(1)
+
+
+@click.command("create-admin")
+@click.argument("nip")
+@click.option("--name", help="Nama tampilan bila NIP belum ada di data pegawai.")
+@click.option("--password-stdin", is_flag=True, help="Baca kata sandi dari stdin (untuk skrip).")
+@with_appcontext
+def create_admin_command(nip: str, name: str | None, password_stdin: bool) -> None:
+    """Create (or promote) a super admin account for NIP."""
+    from app.services.accounts import create_superadmin
+
+    password = _read_password(password_stdin)
+    try:
+        user = create_superadmin(nip, password, name=name)
+    except ServiceError as error:
+        _fail(error.message)
+    db.session.commit()
+    click.echo(f"Super admin {user.name} (NIP {user.nip}) siap dipakai.")
+
+
+@click.command("set-password")
+@click.argument("nip")
+@click.option("--password-stdin", is_flag=True, help="Baca kata sandi dari stdin (untuk skrip).")
+@click.option("--no-force-change", is_flag=True, help="Jangan wajibkan pengguna mengganti kata sandi saat masuk.")
+@with_appcontext
+def set_password_command(nip: str, password_stdin: bool, no_force_change: bool) -> None:
+    """Set the password of any account (operator recovery; audited)."""
+    from app.services.accounts import set_password_by_operator
+
+    password = _read_password(password_stdin)
+    try:
+        user = set_password_by_operator(nip, password, must_change=not no_force_change)
+    except ServiceError as error:
+        _fail(error.message)
+    db.session.commit()
+    note = "" if no_force_change else " Pengguna wajib menggantinya saat masuk."
+    click.echo(f"Kata sandi {user.name} (NIP {user.nip}) ditetapkan.{note}")
+
+
+@click.command("import-employees")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Hanya periksa dan tampilkan laporan; tidak menulis apa pun.")
+@click.option("--deactivate-missing", is_flag=True,
+              help="Nonaktifkan pegawai aktif yang tidak ada di berkas (impor penuh).")
+@with_appcontext
+def import_employees_command(path: str, dry_run: bool, deactivate_missing: bool) -> None:
+    """Import the pegawai roster (.xlsx or .csv): all rows or nothing."""
+    from app.services.roster_cli import run_import
+
+    sys.exit(run_import(path, dry_run=dry_run, deactivate_missing=deactivate_missing, echo=click.echo))
+
+
+@click.command("seed-demo")
+@click.option("--if-empty", is_flag=True, help="Lewati tanpa galat bila database sudah berisi pegawai.")
+@with_appcontext
+def seed_demo_command(if_empty: bool) -> None:
+    """Load the demo kabupaten (several OPDs, 300+ pegawai) and print the demo logins."""
+    from app.services.demo import DEMO_PASSWORD, database_is_empty, seed_demo
+
+    if not database_is_empty():
+        if if_empty:
+            click.echo("Database sudah berisi data; data demo tidak dimuat.")
+            return
+        _fail("Database sudah berisi data pegawai; seed-demo hanya untuk database kosong.")
+    logins = seed_demo()
+    db.session.commit()
+    click.echo("Data demo dimuat. Akun demo (kata sandi sama untuk semua: %s):" % DEMO_PASSWORD)
+    for role, user in logins:
+        click.echo(f"  {role:<28} NIP {user.nip}  {user.name}")
+
+
+@click.command("backup")
+@click.argument("output", type=click.Path(dir_okay=False, writable=True))
+@with_appcontext
+def backup_command(output: str) -> None:
+    """Back up the database to OUTPUT (SQLite online backup, or pg_dump for PostgreSQL)."""
+    from app.services.backup import BackupError, backup_database
+
+    try:
+        description = backup_database(output)
+    except BackupError as error:
+        _fail(str(error))
+    click.echo(description)
+
+
+def register(app: Flask) -> None:
+    for command in (
+        create_admin_command, set_password_command, import_employees_command, seed_demo_command,
+        backup_command,
+    ):
+        app.cli.add_command(command)

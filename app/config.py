@@ -1,0 +1,113 @@
+"""Configuration: defaults here; instance/config.py and environment variables override them.
+
+Environment variables: DATABASE_URL, SECRET_KEY and BASE_URL by their plain names, and any other
+setting with the CAPAIAN_ prefix (CAPAIAN_MAIL_SERVER=smtp.kab.go.id, CAPAIAN_LOGIN_LOCK_MINUTES=30).
+"""
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+
+MB = 1024 * 1024
+
+
+class Config:
+    SECRET_KEY: str | None = None
+    SQLALCHEMY_DATABASE_URI: str | None = None
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    # The address users reach the app at (links in e-mails, QR codes on documents);
+    # when unset, the address of the current request is used.
+    BASE_URL: str | None = None
+
+    # Sessions and cookies
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False  # set True when served over HTTPS
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    PERMANENT_SESSION_LIFETIME = 8 * 3600
+    WTF_CSRF_TIME_LIMIT = None  # valid for the life of the session
+
+    # Login protection
+    LOGIN_MAX_FAILURES = 5
+    LOGIN_FAILURE_WINDOW_MINUTES = 15
+    LOGIN_LOCK_MINUTES = 15
+    LOGIN_RATE_LIMIT = "30 per minute; 300 per hour"  # per client IP, on login and activation
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = False
+    ACTIVATION_VALID_HOURS = 72
+    PASSWORD_HASH_METHOD = "scrypt"
+
+    # Behind nginx: how many proxies set X-Forwarded-For / -Proto (0 = none, do not trust them)
+    PROXY_FIX_X_FOR = 0
+    PROXY_FIX_X_PROTO = 0
+
+    # Uploads (stored under instance/, never under static/)
+    MAX_CONTENT_LENGTH = 32 * MB
+    IMPORT_MAX_BYTES = 5 * MB
+    LOGO_MAX_BYTES = 1 * MB
+    UPLOAD_FOLDER: str | None = None  # default: <instance>/uploads
+
+    # Outgoing e-mail (optional): without MAIL_SERVER, activation codes are shown to the admin.
+    MAIL_SERVER: str | None = None
+    MAIL_PORT = 25
+    MAIL_USE_TLS = False
+    MAIL_USE_SSL = False
+    MAIL_USERNAME: str | None = None
+    MAIL_PASSWORD: str | None = None
+    MAIL_SENDER = "Capaian <capaian@localhost>"
+    MAIL_TIMEOUT = 10
+
+    # UI
+    BABEL_DEFAULT_LOCALE = "id"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Jakarta"
+    BOOTSTRAP_SERVE_LOCAL = True
+    BOOTSTRAP_BOOTSWATCH_THEME = None
+    EMPLOYEES_PER_PAGE = 50
+    AUDIT_EVENTS_PER_PAGE = 50
+
+
+def _normalise_database_url(url: str) -> str:
+    """Accept the postgres:// and postgresql:// spellings and use the psycopg 3 driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def load_config(app: Flask, overrides: dict | None = None) -> None:
+    """Defaults, then instance/config.py, then the environment, then explicit overrides."""
+    app.config.from_object(Config)
+    app.config.from_pyfile("config.py", silent=True)
+    for name in ("DATABASE_URL", "SECRET_KEY", "BASE_URL"):
+        if os.environ.get(name):
+            key = "SQLALCHEMY_DATABASE_URI" if name == "DATABASE_URL" else name
+            app.config[key] = os.environ[name]
+    app.config.from_prefixed_env("CAPAIAN")
+    if "DATABASE_URL" in app.config and not (overrides or {}).get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"]
+    if overrides:
+        app.config.update(overrides)
+
+    uri = app.config.get("SQLALCHEMY_DATABASE_URI")
+    if not uri:
+        uri = "sqlite:///" + os.path.join(app.instance_path, "capaian.sqlite3")
+    uri = _normalise_database_url(uri)
+    app.config["SQLALCHEMY_DATABASE_URI"] = uri
+    if uri.startswith("postgresql"):
+        options = {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 10}
+        options.update(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+    if not app.config.get("UPLOAD_FOLDER"):
+        app.config["UPLOAD_FOLDER"] = os.path.join(app.instance_path, "uploads")
+    if app.config.get("BASE_URL"):
+        app.config["BASE_URL"] = app.config["BASE_URL"].rstrip("/")
+
+    secret = app.config.get("SECRET_KEY")
+    if not secret or len(str(secret)) < 16:
+        raise RuntimeError(
+            "SECRET_KEY is missing or shorter than 16 characters. Run `make instance/config.py` "
+            "(writes a random key into instance/config.py) or set the SECRET_KEY environment "
+            "variable."
+        )

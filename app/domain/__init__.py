@@ -1,0 +1,1 @@
+"""The regulation in plain Python: no Flask, no SQLAlchemy."""

@@ -1,0 +1,106 @@
+"""Official category values. Each enum's values are its member names, so they read the same in
+the database, in code and in URLs; `label` gives the Indonesian wording for the UI."""
+from __future__ import annotations
+
+import enum
+
+
+class LabeledEnum(str, enum.Enum):
+    """A str-valued enum (value == name) with an Indonesian label per member."""
+
+    __labels__: dict[str, str] = {}
+
+    @property
+    def label(self) -> str:
+        return type(self).__labels__.get(self.name, self.name)
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        return [(m.value, m.label) for m in cls]
+
+    @classmethod
+    def parse(cls, raw: object):
+        """The member for a member, its name or its label (case-insensitive), else None."""
+        if isinstance(raw, cls):
+            return raw
+        text = " ".join(str(raw or "").split()).casefold()
+        for member in cls:
+            if text in (member.name.casefold(), member.label.casefold()):
+                return member
+        return None
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class EmploymentStatus(LabeledEnum):
+    PNS = "PNS"
+    PPPK = "PPPK"
+    __labels__ = {"PNS": "PNS", "PPPK": "PPPK"}
+
+
+class PositionKind(LabeledEnum):
+    """Jenis jabatan."""
+
+    JPT = "JPT"
+    ADMINISTRATOR = "ADMINISTRATOR"
+    PENGAWAS = "PENGAWAS"
+    PELAKSANA = "PELAKSANA"
+    FUNGSIONAL = "FUNGSIONAL"
+    __labels__ = {
+        "JPT": "JPT",
+        "ADMINISTRATOR": "Administrator",
+        "PENGAWAS": "Pengawas",
+        "PELAKSANA": "Pelaksana",
+        "FUNGSIONAL": "Fungsional",
+    }
+
+
+class Gender(LabeledEnum):
+    LAKI_LAKI = "LAKI_LAKI"
+    PEREMPUAN = "PEREMPUAN"
+    __labels__ = {"LAKI_LAKI": "Laki-laki", "PEREMPUAN": "Perempuan"}
+
+
+class OrgUnitKind(LabeledEnum):
+    PEMDA = "PEMDA"
+    OPD = "OPD"
+    SEKRETARIAT = "SEKRETARIAT"
+    BIDANG = "BIDANG"
+    BAGIAN = "BAGIAN"
+    SEKSI = "SEKSI"
+    SUBBAGIAN = "SUBBAGIAN"
+    UPTD = "UPTD"
+    UNIT = "UNIT"
+    __labels__ = {
+        "PEMDA": "Pemerintah Daerah",
+        "OPD": "Perangkat Daerah",
+        "SEKRETARIAT": "Sekretariat",
+        "BIDANG": "Bidang",
+        "BAGIAN": "Bagian",
+        "SEKSI": "Seksi",
+        "SUBBAGIAN": "Subbagian",
+        "UPTD": "UPTD",
+        "UNIT": "Unit kerja lain",
+    }
+
+
+class ActingKind(LabeledEnum):
+    """Plt. fills a vacant post; Plh. stands in while the holder is away."""
+
+    PLT = "PLT"
+    PLH = "PLH"
+    __labels__ = {"PLT": "Plt.", "PLH": "Plh."}
+
+
+class Role(LabeledEnum):
+    PEGAWAI = "PEGAWAI"
+    ADMIN = "ADMIN"
+    SUPERADMIN = "SUPERADMIN"
+    __labels__ = {"PEGAWAI": "Pegawai", "ADMIN": "Pengelola Kinerja", "SUPERADMIN": "Super Admin"}
+
+
+class PaperSize(LabeledEnum):
+    A4 = "A4"
+    F4 = "F4"
+    __labels__ = {"A4": "A4 (210 × 297 mm)", "F4": "F4 (215 × 330 mm)"}

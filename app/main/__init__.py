@@ -1,0 +1,6 @@
+"""Beranda, profile, health check and the public logo."""
+from flask import Blueprint
+
+bp = Blueprint("main", __name__)
+
+from app.main import routes  # noqa: E402,F401

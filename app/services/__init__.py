@@ -1,0 +1,15 @@
+"""Use cases shared by views and CLI. They take the acting user, check, audit and flush —
+the caller (view or CLI command) commits."""
+
+
+class ServiceError(Exception):
+    """A refused use case. `field` names the form field the message belongs to, if any."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class ConflictError(ServiceError):
+    """Someone else changed the object since it was loaded (optimistic locking)."""

@@ -1,0 +1,270 @@
+"""Accounts: authentication with lockout, passwords, one-time activation codes, roles."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+
+from flask import current_app
+from sqlalchemy import select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from app.domain.enums import Role
+from app.domain.nip import NipError, normalize_nip, parse_nip
+from app.domain.passwords import password_problems
+from app.extensions import db
+from app.models import Employee, OrgUnit, User
+from app.models.accounts import new_session_token
+from app.models.base import utcnow
+from app.services import ServiceError
+from app.services.audit import record
+
+# Unambiguous characters (no 0/O, 1/I/L): codes are read aloud and typed from paper.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_GROUPS = 3
+CODE_GROUP_LENGTH = 4
+
+_dummy_hash: str | None = None
+
+
+def _config(key: str):
+    return current_app.config[key]
+
+
+def hash_password(password: str) -> str:
+    return generate_password_hash(password, method=_config("PASSWORD_HASH_METHOD"))
+
+
+def _equalise_timing(password: str) -> None:
+    """Spend the same time on an unknown NIP as on a wrong password."""
+    global _dummy_hash
+    if _dummy_hash is None or not _dummy_hash.startswith(_config("PASSWORD_HASH_METHOD").split(":")[0]):
+        _dummy_hash = hash_password(secrets.token_hex(8))
+    check_password_hash(_dummy_hash, password)
+
+
+def find_user_by_nip(nip: str) -> User | None:
+    nip = normalize_nip(nip)
+    if not nip:
+        return None
+    return db.session.scalar(select(User).where(User.nip == nip))
+
+
+def is_locked(user: User, now: dt.datetime | None = None) -> bool:
+    now = now or utcnow()
+    return user.locked_until is not None and user.locked_until > now
+
+
+def authenticate(nip: str, password: str, *, now: dt.datetime | None = None) -> User | None:
+    """The user when NIP and password match an active, unlocked account; None otherwise.
+
+    Failures are counted per account: LOGIN_MAX_FAILURES within LOGIN_FAILURE_WINDOW_MINUTES
+    lock it for LOGIN_LOCK_MINUTES. The caller shows one message for every kind of failure.
+    """
+    now = now or utcnow()
+    user = find_user_by_nip(nip)
+    if user is None or not user.is_active or not user.password_hash:
+        _equalise_timing(password)
+        return None
+    if is_locked(user, now):
+        _equalise_timing(password)
+        return None
+    if not check_password_hash(user.password_hash, password):
+        _register_failure(user, now)
+        return None
+    user.failed_login_count = 0
+    user.failed_login_since = None
+    user.locked_until = None
+    user.last_login_at = now
+    if not user.password_hash.startswith(_config("PASSWORD_HASH_METHOD").split(":")[0]):
+        user.password_hash = hash_password(password)  # upgrade an old hashing method
+    db.session.flush()
+    return user
+
+
+def _register_failure(user: User, now: dt.datetime) -> None:
+    window = dt.timedelta(minutes=_config("LOGIN_FAILURE_WINDOW_MINUTES"))
+    if user.failed_login_since is None or now - user.failed_login_since > window:
+        user.failed_login_count = 1
+        user.failed_login_since = now
+    else:
+        user.failed_login_count += 1
+    if user.failed_login_count >= _config("LOGIN_MAX_FAILURES"):
+        minutes = _config("LOGIN_LOCK_MINUTES")
+        user.locked_until = now + dt.timedelta(minutes=minutes)
+        user.failed_login_count = 0
+        user.failed_login_since = None
+        record(
+            None, "akun.dikunci", user,
+            summary=f"Akun dikunci {minutes} menit setelah {_config('LOGIN_MAX_FAILURES')} "
+            "kali gagal masuk.",
+        )
+    db.session.flush()
+
+
+def check_new_password(user_or_nip: User | str, password: str, confirm: str | None = None) -> None:
+    """Raise ServiceError(field="password") when the new password breaks a rule."""
+    if isinstance(user_or_nip, User):
+        nip, name = user_or_nip.nip, user_or_nip.name
+    else:
+        nip, name = user_or_nip, None
+    problems = password_problems(password, nip=nip, name=name)
+    if problems:
+        raise ServiceError(" ".join(problems), field="password")
+    if confirm is not None and confirm != password:
+        raise ServiceError("Konfirmasi kata sandi tidak sama.", field="confirm")
+
+
+def _set_password(user: User, password: str, *, must_change: bool) -> None:
+    user.password_hash = hash_password(password)
+    user.password_changed_at = utcnow()
+    user.must_change_password = must_change
+    user.session_token = new_session_token()  # ends every other session of this account
+    user.failed_login_count = 0
+    user.failed_login_since = None
+    user.locked_until = None
+    user.activation_code_hash = None
+    user.activation_expires_at = None
+
+
+def change_password(user: User, current: str, new: str, confirm: str) -> None:
+    """The user changes their own password (also the forced change after a reset)."""
+    if not user.password_hash or not check_password_hash(user.password_hash, current):
+        raise ServiceError("Kata sandi saat ini salah.", field="current")
+    if current == new:
+        raise ServiceError("Kata sandi baru harus berbeda dari kata sandi saat ini.", field="password")
+    check_new_password(user, new, confirm)
+    _set_password(user, new, must_change=False)
+    record(user, "akun.kata_sandi_diubah", user, summary="Pengguna mengubah kata sandinya.")
+    db.session.flush()
+
+
+def set_password_by_operator(nip: str, password: str, *, must_change: bool = True) -> User:
+    """The operator's recovery tool (CLI): set any account's password; audited."""
+    user = find_user_by_nip(nip)
+    if user is None:
+        employee = db.session.scalar(select(Employee).where(Employee.nip == normalize_nip(nip)))
+        if employee is None:
+            raise ServiceError(f"Tidak ada akun atau pegawai dengan NIP {normalize_nip(nip)}.", field="nip")
+        user = ensure_account(employee)
+    check_new_password(user, password)
+    _set_password(user, password, must_change=must_change)
+    record(
+        None, "akun.kata_sandi_ditetapkan", user,
+        summary="Kata sandi ditetapkan oleh operator"
+        + (" (wajib diganti saat masuk)." if must_change else "."),
+    )
+    db.session.flush()
+    return user
+
+
+def create_superadmin(nip: str, password: str, *, name: str | None = None) -> User:
+    """Create (or promote) a superadmin account; the NIP need not be in the roster yet."""
+    try:
+        info = parse_nip(nip)
+    except NipError as exc:
+        raise ServiceError(str(exc), field="nip") from None
+    user = find_user_by_nip(info.nip)
+    if user is None:
+        employee = db.session.scalar(select(Employee).where(Employee.nip == info.nip))
+        user = User(nip=info.nip, employee=employee, display_name=None if employee else (name or "Administrator"))
+        db.session.add(user)
+    check_new_password(user, password)
+    before = {"role": user.role.value if user.role else None}
+    user.role = Role.SUPERADMIN
+    _set_password(user, password, must_change=False)
+    db.session.flush()
+    record(None, "akun.superadmin_ditetapkan", user, summary="Akun super admin dibuat dari baris perintah.",
+           before=before, after={"role": Role.SUPERADMIN.value})
+    return user
+
+
+def ensure_account(employee: Employee) -> User:
+    """The pegawai's account, created without a usable password when missing."""
+    if employee.user is not None:
+        return employee.user
+    user = find_user_by_nip(employee.nip)
+    if user is None:
+        user = User(nip=employee.nip, role=Role.PEGAWAI)
+        db.session.add(user)
+    user.employee = employee
+    user.display_name = None
+    db.session.flush()
+    return user
+
+
+def _code_hash(code: str) -> str:
+    normal = "".join(ch for ch in code.upper() if ch.isalnum())
+    return hashlib.sha256(normal.encode()).hexdigest()
+
+
+def new_activation_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUPS * CODE_GROUP_LENGTH))
+    return "-".join(raw[i:i + CODE_GROUP_LENGTH] for i in range(0, len(raw), CODE_GROUP_LENGTH))
+
+
+def issue_activation(actor: User | None, user: User) -> tuple[str, dt.datetime]:
+    """Reset: the old password stops working; a one-time code valid ACTIVATION_VALID_HOURS."""
+    code = new_activation_code()
+    expires = utcnow() + dt.timedelta(hours=_config("ACTIVATION_VALID_HOURS"))
+    user.password_hash = None
+    user.session_token = new_session_token()
+    user.activation_code_hash = _code_hash(code)
+    user.activation_expires_at = expires
+    user.failed_login_count = 0
+    user.failed_login_since = None
+    user.locked_until = None
+    record(actor, "akun.kode_aktivasi_dibuat", user,
+           summary=f"Kode aktivasi dibuat, berlaku sampai {expires.isoformat(timespec='minutes')}.")
+    db.session.flush()
+    return code, expires
+
+
+def activate(nip: str, code: str, password: str, confirm: str) -> User:
+    """Set the first (or a new) password with a valid one-time code; the code is then spent."""
+    user = db.session.scalar(select(User).where(User.activation_code_hash == _code_hash(code)))
+    if (
+        user is None
+        or user.nip != normalize_nip(nip)
+        or user.activation_expires_at is None
+        or user.activation_expires_at < utcnow()
+        or not user.is_active
+    ):
+        raise ServiceError(
+            "Kode aktivasi tidak berlaku: periksa NIP dan kode, atau minta kode baru kepada "
+            "pengelola kinerja (kode berlaku 72 jam dan hanya sekali pakai).",
+            field="code",
+        )
+    check_new_password(user, password, confirm)
+    _set_password(user, password, must_change=False)
+    record(user, "akun.diaktifkan", user, summary="Pengguna menetapkan kata sandi dengan kode aktivasi.")
+    db.session.flush()
+    return user
+
+
+def unlock(actor: User, user: User) -> None:
+    user.locked_until = None
+    user.failed_login_count = 0
+    user.failed_login_since = None
+    record(actor, "akun.kunci_dibuka", user, summary="Kunci akun dibuka oleh pengelola.")
+    db.session.flush()
+
+
+def set_role(actor: User, user: User, role: Role, opds: list[OrgUnit]) -> None:
+    """Grant or withdraw Pengelola Kinerja / Super Admin; only a superadmin may do this."""
+    if not actor.is_superadmin:
+        raise ServiceError("Hanya super admin yang dapat mengubah peran.", field="role")
+    if user.id == actor.id and role != Role.SUPERADMIN:
+        raise ServiceError("Anda tidak dapat mencabut peran super admin Anda sendiri.", field="role")
+    if role == Role.ADMIN and not opds:
+        raise ServiceError("Pilih minimal satu Perangkat Daerah untuk pengelola kinerja.", field="opds")
+    if any(u.kind.value != "OPD" for u in opds):
+        raise ServiceError("Cakupan pengelola hanya dapat berupa Perangkat Daerah.", field="opds")
+    before = {"role": user.role.value, "opds": sorted(u.name for u in user.admin_units)}
+    user.role = role
+    user.admin_units = list(opds) if role == Role.ADMIN else []
+    after = {"role": role.value, "opds": sorted(u.name for u in user.admin_units)}
+    if before != after:
+        record(actor, "akun.peran_diubah", user, summary=f"Peran diubah menjadi {role.label}.",
+               before=before, after=after)
+    db.session.flush()

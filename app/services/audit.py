@@ -1,0 +1,73 @@
+"""Writing the audit trail. Every service that changes something calls `record`."""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+from typing import Any
+
+from flask import has_request_context, request
+
+from app.extensions import db
+from app.models import AuditEvent, Employee, OrgUnit, User
+
+CLI_ACTOR = "Sistem (baris perintah)"
+
+
+def jsonable(value: Any) -> Any:
+    """Plain JSON values for before/after snapshots."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    return {k: (before.get(k), after.get(k)) for k in after if before.get(k) != after.get(k)}
+
+
+def _opd_of(obj: Any) -> int | None:
+    if isinstance(obj, OrgUnit):
+        return obj.opd_id
+    if isinstance(obj, Employee):
+        return obj.unit.opd_id if obj.unit is not None else None
+    if isinstance(obj, User) and obj.employee is not None:
+        return _opd_of(obj.employee)
+    return None
+
+
+def record(
+    actor: User | None,
+    action: str,
+    obj: Any,
+    *,
+    summary: str = "",
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    opd_id: int | None = None,
+    object_type: str | None = None,
+) -> AuditEvent:
+    """Add one audit event to the session (flushed with the change it describes)."""
+    if obj is not None and getattr(obj, "id", None) is None:
+        db.session.flush()
+    event = AuditEvent(
+        actor_user_id=actor.id if actor is not None else None,
+        actor_label=f"{actor.name} ({actor.nip})" if actor is not None else CLI_ACTOR,
+        action=action,
+        object_type=object_type or (type(obj).__tablename__ if obj is not None else "sistem"),
+        object_id=getattr(obj, "id", None),
+        summary=summary,
+        before=jsonable(before) if before is not None else None,
+        after=jsonable(after) if after is not None else None,
+        opd_id=opd_id if opd_id is not None else _opd_of(obj),
+        ip=request.remote_addr if has_request_context() else None,
+    )
+    db.session.add(event)
+    return event

@@ -1,23 +1,94 @@
-"""Form pieces shared by the blueprints."""
+"""Form pieces shared by the blueprints: the Indonesian base form, choices, error placement."""
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
+from wtforms.fields.choices import SelectChoice
 
 from app.services import ServiceError
 
+# WTForms ships no Indonesian catalogue; these are its built-in messages in Bahasa Indonesia.
+MESSAGES_ID = {
+    "This field is required.": "Wajib diisi.",
+    "Not a valid choice.": "Pilihan tidak valid.",
+    "Invalid Choice: could not coerce.": "Pilihan tidak valid.",
+    "Choices cannot be None.": "Pilihan tidak tersedia.",
+    "'%(value)s' is not a valid choice for this field.": "'%(value)s' bukan pilihan yang valid.",
+    "'%(value)s' are not valid choices for this field.": "'%(value)s' bukan pilihan yang valid.",
+    "Not a valid integer value.": "Harus berupa bilangan bulat.",
+    "Not a valid decimal value.": "Harus berupa angka (gunakan titik atau koma desimal).",
+    "Not a valid float value.": "Harus berupa angka.",
+    "Not a valid date value.": "Tanggal tidak valid.",
+    "Not a valid datetime value.": "Tanggal dan jam tidak valid.",
+    "Not a valid time value.": "Jam tidak valid.",
+    "Not a valid week value.": "Minggu tidak valid.",
+    "Invalid email address.": "Alamat email tidak valid.",
+    "Invalid URL.": "Alamat tautan (URL) tidak valid.",
+    "Invalid input.": "Isian tidak valid.",
+    "Invalid UUID.": "UUID tidak valid.",
+    "Invalid IP address.": "Alamat IP tidak valid.",
+    "Invalid Mac address.": "Alamat MAC tidak valid.",
+    "Field must be equal to %(other_name)s.": "Harus sama dengan %(other_name)s.",
+    "Field must be at least %(min)d character long.": "Minimal %(min)d karakter.",
+    "Field must be at least %(min)d characters long.": "Minimal %(min)d karakter.",
+    "Field cannot be longer than %(max)d character.": "Paling banyak %(max)d karakter.",
+    "Field cannot be longer than %(max)d characters.": "Paling banyak %(max)d karakter.",
+    "Field must be exactly %(max)d character long.": "Harus tepat %(max)d karakter.",
+    "Field must be exactly %(max)d characters long.": "Harus tepat %(max)d karakter.",
+    "Field must be between %(min)d and %(max)d characters long.": "Harus %(min)d sampai %(max)d karakter.",
+    "Number must be at least %(min)s.": "Angka minimal %(min)s.",
+    "Number must be at most %(max)s.": "Angka paling besar %(max)s.",
+    "Number must be between %(min)s and %(max)s.": "Angka harus antara %(min)s dan %(max)s.",
+    "Date must be at least %(min)s.": "Tanggal paling awal %(min)s.",
+    "Date must be at most %(max)s.": "Tanggal paling akhir %(max)s.",
+    "Date must be between %(min)s and %(max)s.": "Tanggal harus antara %(min)s dan %(max)s.",
+    "Invalid value, must be one of: %(values)s.": "Nilai harus salah satu dari: %(values)s.",
+    "Invalid value, can't be any of: %(values)s.": "Nilai tidak boleh salah satu dari: %(values)s.",
+    "This field cannot be edited.": "Isian ini tidak dapat diubah.",
+    "This field is disabled and cannot have a value.": "Isian ini nonaktif dan tidak boleh diisi.",
+    "File does not have an approved extension.": "Jenis berkas tidak diizinkan.",
+    "The CSRF token is missing.": "Token keamanan formulir tidak ada; muat ulang halaman.",
+    "The CSRF token is invalid.": "Token keamanan formulir tidak sah; muat ulang halaman.",
+    "The CSRF token has expired.": "Formulir kedaluwarsa; muat ulang halaman.",
+    "The CSRF tokens do not match.": "Token keamanan formulir tidak cocok; muat ulang halaman.",
+}
 
-class ActionForm(FlaskForm):
+
+class IndonesianTranslations:
+    def gettext(self, string: str) -> str:
+        return MESSAGES_ID.get(string, string)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.gettext(singular if n == 1 else plural)
+
+
+_TRANSLATIONS = IndonesianTranslations()
+
+
+class Form(FlaskForm):
+    """The base of every form: CSRF from Flask-WTF, validator messages in Bahasa Indonesia."""
+
+    class Meta:
+        def get_translations(self, form):
+            return _TRANSLATIONS
+
+
+class ActionForm(Form):
     """A button-only POST: CSRF protection and nothing else."""
 
 
-class VersionedForm(FlaskForm):
+class VersionedForm(Form):
     """A form editing a row that others may edit too: carries the version it was loaded at."""
 
     version = HiddenField()
 
 
-def apply_service_error(form: FlaskForm, error: ServiceError) -> None:
+def choices(pairs, optgroup: str | None = None) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms SelectChoice options."""
+    return [SelectChoice(value, label, optgroup=optgroup) for value, label in pairs]
+
+
+def apply_service_error(form: Form, error: ServiceError) -> None:
     """Show a service's refusal next to its field, or above the form."""
     field = getattr(form, error.field, None) if error.field else None
     if field is not None:

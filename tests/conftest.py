@@ -128,6 +128,8 @@ class Client:
         db.session.commit()
         with self.app.app_context():
             response = self.raw.open(*args, **kwargs)
+            response.get_data()  # buffer streamed bodies (files) so they can be closed now
+            response.close()
         db.session.expire_all()
         return response
 

@@ -12,7 +12,7 @@ from app.admin.forms import RoleForm
 from app.admin.loaders import employee_or_404
 from app.domain.enums import OrgUnitKind, Role
 from app.extensions import db
-from app.forms import ActionForm
+from app.forms import ActionForm, choices
 from app.formatting import tanggal_jam
 from app.models import OrgUnit
 from app.services import ServiceError
@@ -74,7 +74,7 @@ def account_role(employee_id: int):
     user = ensure_account(employee)
     form = RoleForm()
     opds = list(db.session.scalars(select(OrgUnit).where(OrgUnit.kind == OrgUnitKind.OPD).order_by(OrgUnit.name)))
-    form.opds.choices = [(o.id, o.name) for o in opds]
+    form.opds.choices = choices((o.id, o.name) for o in opds)
     if not form.validate_on_submit():
         db.session.rollback()
         flash("Pilihan peran atau perangkat daerah tidak valid.", "danger")

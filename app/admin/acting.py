@@ -13,7 +13,7 @@ from app.admin.forms import ActingForm
 from app.admin.loaders import acting_or_404
 from app.domain.enums import ActingKind, OrgUnitKind
 from app.extensions import db
-from app.forms import apply_service_error
+from app.forms import apply_service_error, choices
 from app.models import ActingAssignment, OrgUnit
 from app.security import admin_opd_ids
 from app.services import ServiceError
@@ -69,7 +69,7 @@ def acting_list():
 def acting_new():
     """Record a Plt./Plh. assignment."""
     form = ActingForm()
-    form.unit_id.choices = _unit_choices()
+    form.unit_id.choices = choices(_unit_choices())
     if form.validate_on_submit():
         try:
             create_acting(current_user, _data(form))
@@ -88,7 +88,7 @@ def acting_edit(assignment_id: int):
     """Change an assignment (for example end it early)."""
     assignment = acting_or_404(assignment_id)
     form = ActingForm(obj=assignment if request.method == "GET" else None)
-    form.unit_id.choices = _unit_choices()
+    form.unit_id.choices = choices(_unit_choices())
     if request.method == "GET":
         form.kind.data = assignment.kind.value
         form.acting_nip.data = assignment.acting_employee.nip

@@ -11,6 +11,7 @@ from sqlalchemy import distinct, select
 from app.admin import bp
 from app.admin.forms import AuditFilterForm
 from app.extensions import db
+from app.forms import choices
 from app.models import AuditEvent
 from app.security import admin_opd_ids
 
@@ -34,8 +35,8 @@ def audit_log():
     types = db.session.scalars(
         select(distinct(AuditEvent.object_type)).order_by(AuditEvent.object_type)
     ).all()
-    form.action.choices = [("", "Semua")] + [(a, a) for a in actions]
-    form.object_type.choices = [("", "Semua")] + [(t, t) for t in types]
+    form.action.choices = choices([("", "Semua")] + [(a, a) for a in actions])
+    form.object_type.choices = choices([("", "Semua")] + [(t, t) for t in types])
     form.validate()
 
     query = scoped

@@ -11,7 +11,7 @@ from app.admin.forms import DeactivateForm, EmployeeFilterForm, EmployeeForm, Ro
 from app.admin.loaders import employee_or_404
 from app.domain.enums import EmploymentStatus, OrgUnitKind, PositionKind
 from app.extensions import db
-from app.forms import ActionForm, apply_service_error
+from app.forms import ActionForm, apply_service_error, choices
 from app.models import ActingAssignment, AuditEvent, Employee, OrgUnit
 from app.security import admin_opd_ids, scope_employees
 from app.services import ServiceError
@@ -43,7 +43,7 @@ def _unit_choices(active_only: bool = True) -> list[tuple[int, str]]:
 def employees():
     """Pegawai list: search, filters, pagination; only my OPDs."""
     form = EmployeeFilterForm(request.args)
-    form.opd.choices = [(0, "Semua")] + _opd_choices()
+    form.opd.choices = choices([(0, "Semua")] + _opd_choices())
     unit_choices = [(0, "Semua")]
     if form.opd.data:
         unit_choices += [
@@ -51,7 +51,7 @@ def employees():
             for u in units_in_scope(current_user, active_only=False)
             if u.opd_id == form.opd.data
         ]
-    form.unit.choices = unit_choices
+    form.unit.choices = choices(unit_choices)
     form.validate()
 
     query = (
@@ -115,7 +115,7 @@ def _data_from(form: EmployeeForm) -> EmployeeData:
 def employee_new():
     """Add one pegawai by hand (most come from the roster import)."""
     form = EmployeeForm()
-    form.unit_id.choices = [(0, "— pilih unit kerja —")] + _unit_choices()
+    form.unit_id.choices = choices([(0, "— pilih unit kerja —")] + _unit_choices())
     if form.validate_on_submit():
         try:
             employee = create_employee(current_user, _data_from(form))
@@ -156,7 +156,7 @@ def employee_detail(employee_id: int):
     role_form = RoleForm(obj=None)
     if current_user.is_superadmin and employee.user is not None:
         role_form.role.data = employee.user.role.value
-        role_form.opds.choices = _opd_choices()
+        role_form.opds.choices = choices(_opd_choices())
         role_form.opds.data = [u.id for u in employee.user.admin_units]
     return render_template(
         "admin/employee_detail.html", employee=employee, subordinates=subordinates, acting=acting,
@@ -169,9 +169,10 @@ def employee_edit(employee_id: int):
     """Edit a pegawai, including the assessor; refuses cycles and concurrent overwrites."""
     employee = employee_or_404(employee_id)
     form = EmployeeForm(obj=employee if request.method == "GET" else None)
-    form.unit_id.choices = _unit_choices()
-    if employee.unit_id not in dict(form.unit_id.choices):
-        form.unit_id.choices.append((employee.unit_id, employee.unit.name))
+    unit_choices = _unit_choices()
+    if employee.unit_id not in dict(unit_choices):
+        unit_choices.append((employee.unit_id, employee.unit.name))
+    form.unit_id.choices = choices(unit_choices)
     if request.method == "GET":
         form.version.data = employee.version
         form.status.data = employee.status.value

@@ -1,7 +1,6 @@
 """Forms of the admin area."""
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     BooleanField, DateField, SelectField, SelectMultipleField, StringField,
@@ -12,7 +11,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from app.domain.enums import ActingKind, EmploymentStatus, OrgUnitKind, PaperSize, PositionKind, Role
 from app.domain.grades import PNS_GRADES, PPPK_GRADES
 from app.domain.nip import nip_error
-from app.forms import VersionedForm
+from app.forms import Form, VersionedForm, choices
 
 
 def valid_nip(form, field):
@@ -27,21 +26,21 @@ def optional_valid_nip(form, field):
         valid_nip(form, field)
 
 
-GRADE_CHOICES = {
-    "PNS — pangkat/golongan ruang": [(g.code, f"{g.code} — {g.pangkat}") for g in PNS_GRADES],
-    "PPPK — golongan": [(g.code, f"PPPK {g.code}") for g in PPPK_GRADES],
-}
+GRADE_CHOICES = (
+    choices([("", "— pilih —")])
+    + choices([(g.code, f"{g.code} — {g.pangkat}") for g in PNS_GRADES], "PNS — pangkat/golongan ruang")
+    + choices([(g.code, f"PPPK golongan {g.code}") for g in PPPK_GRADES], "PPPK — golongan")
+)
 
 
 class EmployeeForm(VersionedForm):
     nip = StringField("NIP / NI PPPK", validators=[DataRequired("NIP wajib diisi."), valid_nip],
                       render_kw={"inputmode": "numeric", "maxlength": 24})
     name = StringField("Nama lengkap dengan gelar", validators=[DataRequired("Nama wajib diisi."), Length(max=200)])
-    status = SelectField("Status kepegawaian", choices=EmploymentStatus.choices())
-    grade_code = SelectField("Pangkat/golongan", choices=[("", "— pilih —")] + [
-        (code, label) for group in GRADE_CHOICES.values() for code, label in group])
+    status = SelectField("Status kepegawaian", choices=choices(EmploymentStatus.choices()))
+    grade_code = SelectField("Pangkat/golongan", choices=GRADE_CHOICES)
     position = StringField("Jabatan", validators=[DataRequired("Jabatan wajib diisi."), Length(max=250)])
-    position_kind = SelectField("Jenis jabatan", choices=PositionKind.choices())
+    position_kind = SelectField("Jenis jabatan", choices=choices(PositionKind.choices()))
     unit_id = SelectField("Unit kerja", coerce=int, validators=[DataRequired("Pilih unit kerja.")])
     assessor_nip = StringField("NIP Pejabat Penilai Kinerja", validators=[Optional(), optional_valid_nip],
                                render_kw={"inputmode": "numeric", "maxlength": 24},
@@ -53,20 +52,20 @@ class EmployeeForm(VersionedForm):
     email = StringField("Email", validators=[Optional(), Email("Alamat email tidak valid.", check_deliverability=False), Length(max=254)])
 
 
-class EmployeeFilterForm(FlaskForm):
+class EmployeeFilterForm(Form):
     class Meta:
         csrf = False
 
     q = StringField("Cari nama atau NIP", validators=[Optional(), Length(max=100)])
     opd = SelectField("Perangkat daerah", coerce=int, validators=[Optional()])
     unit = SelectField("Unit kerja", coerce=int, validators=[Optional()])
-    jenis = SelectField("Jenis jabatan", choices=[("", "Semua")] + PositionKind.choices(), validators=[Optional()])
-    status = SelectField("Status", choices=[("", "Semua")] + EmploymentStatus.choices(), validators=[Optional()])
-    aktif = SelectField("Keaktifan", choices=[("1", "Aktif"), ("0", "Nonaktif"), ("semua", "Semua")], default="1")
+    jenis = SelectField("Jenis jabatan", choices=choices([("", "Semua")] + PositionKind.choices()), validators=[Optional()])
+    status = SelectField("Status", choices=choices([("", "Semua")] + EmploymentStatus.choices()), validators=[Optional()])
+    aktif = SelectField("Keaktifan", choices=choices([("1", "Aktif"), ("0", "Nonaktif"), ("semua", "Semua")]), default="1")
     tanpa_penilai = BooleanField("Hanya yang belum punya Pejabat Penilai")
 
 
-class DeactivateForm(FlaskForm):
+class DeactivateForm(Form):
     reason = StringField("Alasan", validators=[DataRequired("Alasan wajib diisi."), Length(max=200)],
                          render_kw={"placeholder": "mis. pensiun per 1 Desember 2026"})
 
@@ -76,19 +75,19 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class RoleForm(FlaskForm):
-    role = SelectField("Peran", choices=Role.choices())
+class RoleForm(Form):
+    role = SelectField("Peran", choices=choices(Role.choices()))
     opds = MultiCheckboxField("Perangkat daerah yang dikelola", coerce=int)
 
 
-class UnitForm(FlaskForm):
+class UnitForm(Form):
     name = StringField("Nama unit", validators=[DataRequired("Nama unit wajib diisi."), Length(max=200)])
-    kind = SelectField("Jenis unit", choices=[c for c in OrgUnitKind.choices() if c[0] != "PEMDA"])
+    kind = SelectField("Jenis unit", choices=choices(c for c in OrgUnitKind.choices() if c[0] != "PEMDA"))
     parent_id = SelectField("Unit induk", coerce=int)
 
 
-class ActingForm(FlaskForm):
-    kind = SelectField("Jenis", choices=ActingKind.choices(),
+class ActingForm(Form):
+    kind = SelectField("Jenis", choices=choices(ActingKind.choices()),
                        description="Plt. mengisi jabatan yang lowong; Plh. menggantikan pejabat yang berhalangan sementara.")
     acting_nip = StringField("NIP pegawai yang ditugaskan", validators=[DataRequired("NIP wajib diisi."), valid_nip],
                              render_kw={"inputmode": "numeric", "maxlength": 24})
@@ -98,12 +97,12 @@ class ActingForm(FlaskForm):
     unit_id = SelectField("Unit kerja jabatan", coerce=int, validators=[DataRequired("Pilih unit kerja.")])
     position = StringField("Jabatan yang dijabat", validators=[DataRequired("Jabatan wajib diisi."), Length(max=250)],
                            render_kw={"placeholder": "mis. Kepala Bidang Bina Marga"})
-    start_date = DateField("Mulai", validators=[DataRequired("Tanggal mulai wajib diisi (format tanggal tidak valid?).")])
-    end_date = DateField("Selesai", validators=[DataRequired("Tanggal selesai wajib diisi (format tanggal tidak valid?).")])
+    start_date = DateField("Mulai", validators=[DataRequired("Tanggal mulai wajib diisi dengan tanggal yang valid.")])
+    end_date = DateField("Selesai", validators=[DataRequired("Tanggal selesai wajib diisi dengan tanggal yang valid.")])
     decree = StringField("Nomor surat perintah", validators=[Optional(), Length(max=150)])
 
 
-class AuditFilterForm(FlaskForm):
+class AuditFilterForm(Form):
     class Meta:
         csrf = False
 
@@ -124,6 +123,6 @@ class SettingsForm(VersionedForm):
                              render_kw={"placeholder": "Bupati Bungo"},
                              description="Penilai pejabat tertinggi (Sekretaris Daerah) yang tidak memiliki NIP.")
     head_name = StringField("Nama kepala daerah", validators=[Optional(), Length(max=200)])
-    paper_size = SelectField("Ukuran kertas dokumen", choices=PaperSize.choices())
+    paper_size = SelectField("Ukuran kertas dokumen", choices=choices(PaperSize.choices()))
     logo = FileField("Logo (PNG atau JPEG, maksimal 1 MB)")
     remove_logo = BooleanField("Hapus logo")

@@ -10,7 +10,7 @@ from app.admin.forms import UnitForm
 from app.admin.loaders import unit_or_404
 from app.domain.enums import OrgUnitKind
 from app.extensions import db
-from app.forms import ActionForm, apply_service_error
+from app.forms import ActionForm, apply_service_error, choices
 from app.models import Employee, OrgUnit
 from app.security import admin_opd_ids, can_admin_unit
 from app.services import ServiceError
@@ -56,7 +56,7 @@ def units():
 def unit_new():
     """Add a unit under a parent in my scope (an OPD: superadmin only)."""
     form = UnitForm()
-    form.parent_id.choices = _parent_choices()
+    form.parent_id.choices = choices(_parent_choices())
     if request.method == "GET" and request.args.get("induk", "").isdigit():
         form.parent_id.data = int(request.args["induk"])
     if form.validate_on_submit():
@@ -80,10 +80,10 @@ def unit_edit(unit_id: int):
     """Rename, re-kind or move a unit within my scope."""
     unit = unit_or_404(unit_id)
     form = UnitForm(obj=unit if request.method == "GET" else None)
-    form.parent_id.choices = _parent_choices(exclude=unit)
+    form.parent_id.choices = choices(_parent_choices(exclude=unit))
     if unit.kind == OrgUnitKind.PEMDA:
-        form.kind.choices = [("PEMDA", OrgUnitKind.PEMDA.label)]
-        form.parent_id.choices = [(0, "—")]
+        form.kind.choices = choices([("PEMDA", OrgUnitKind.PEMDA.label)])
+        form.parent_id.choices = choices([(0, "—")])
     if request.method == "GET":
         form.kind.data = unit.kind.value
         form.parent_id.data = unit.parent_id or 0

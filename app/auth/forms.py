@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
+from app.forms import Form
 from wtforms import HiddenField, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length
 
 NIP_MESSAGE = "NIP wajib diisi."
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     nip = StringField("NIP", validators=[DataRequired(NIP_MESSAGE), Length(max=40)],
                       render_kw={"autocomplete": "username", "inputmode": "numeric"})
     password = PasswordField("Kata sandi", validators=[DataRequired("Kata sandi wajib diisi.")],
@@ -16,7 +16,7 @@ class LoginForm(FlaskForm):
     submit = SubmitField("Masuk")
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(Form):
     current = PasswordField("Kata sandi saat ini", validators=[DataRequired("Kata sandi saat ini wajib diisi.")],
                             render_kw={"autocomplete": "current-password"})
     password = PasswordField("Kata sandi baru", validators=[DataRequired("Kata sandi baru wajib diisi.")],
@@ -27,7 +27,7 @@ class ChangePasswordForm(FlaskForm):
     submit = SubmitField("Simpan kata sandi")
 
 
-class ActivationForm(FlaskForm):
+class ActivationForm(Form):
     nip = StringField("NIP", validators=[DataRequired(NIP_MESSAGE), Length(max=40)],
                       render_kw={"autocomplete": "username", "inputmode": "numeric"})
     code = StringField("Kode aktivasi", validators=[DataRequired("Kode aktivasi wajib diisi."), Length(max=40)],

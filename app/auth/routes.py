@@ -68,7 +68,7 @@ def change_password():
             apply_service_error(form, error)
         else:
             db.session.commit()
-            login_user(current_user)  # the session token rotated: keep this session
+            login_user(current_user._get_current_object())  # token rotated: keep this session
             flash("Kata sandi berhasil diubah.", "success")
             return redirect(url_for("main.home"))
     return render_template("auth/change_password.html", form=form)

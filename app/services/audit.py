@@ -33,6 +33,12 @@ def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> dict[str, t
     return {k: (before.get(k), after.get(k)) for k in after if before.get(k) != after.get(k)}
 
 
+def _unwrap(value: Any) -> Any:
+    """The object behind a proxy such as flask_login.current_user."""
+    getter = getattr(value, "_get_current_object", None)
+    return getter() if callable(getter) else value
+
+
 def _opd_of(obj: Any) -> int | None:
     if isinstance(obj, OrgUnit):
         return obj.opd_id
@@ -55,6 +61,7 @@ def record(
     object_type: str | None = None,
 ) -> AuditEvent:
     """Add one audit event to the session (flushed with the change it describes)."""
+    actor, obj = _unwrap(actor), _unwrap(obj)
     if obj is not None and getattr(obj, "id", None) is None:
         db.session.flush()
     event = AuditEvent(

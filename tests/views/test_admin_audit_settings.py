@@ -1,0 +1,93 @@
+"""Audit log viewer (scoped, filtered) and instansi settings (superadmin only, versioned)."""
+import base64
+import io
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import AppSettings, AuditEvent
+from app.services.audit import record
+
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
+
+
+def test_audit_log_is_scoped_to_my_opds_and_filterable(client, factory):
+    opd, other = factory.opd("Dinas A"), factory.opd("Dinas B")
+    mine, theirs = factory.employee(opd, name="Pegawai A"), factory.employee(other, name="Pegawai B")
+    record(None, "pegawai.diubah", mine, summary="Perubahan milik A")
+    record(None, "pegawai.diubah", theirs, summary="Perubahan milik B")
+    record(None, "akun.dikunci", mine.user, summary="Kunci milik A")
+    admin = factory.admin([opd])
+    client.login_as(admin)
+    body = client.get("/pengelolaan/audit").get_data(as_text=True)
+    assert "Perubahan milik A" in body and "Kunci milik A" in body
+    assert "Perubahan milik B" not in body
+    filtered = client.get("/pengelolaan/audit?action=akun.dikunci").get_data(as_text=True)
+    assert "Kunci milik A" in filtered and "Perubahan milik A" not in filtered
+    by_object = client.get(f"/pengelolaan/audit?object_type=employee&object_id={mine.id}").get_data(as_text=True)
+    assert "Perubahan milik A" in by_object and "Kunci milik A" not in by_object
+    assert client.get("/pengelolaan/audit?date_from=2000-01-01&date_to=2000-01-02").status_code == 200
+    assert "0 kejadian" in client.get("/pengelolaan/audit?date_from=2000-01-01&date_to=2000-01-02").get_data(as_text=True)
+    assert client.get("/pengelolaan/audit?date_from=bukan-tanggal").status_code == 200
+
+
+def test_audit_events_record_ip_and_actor(client, factory):
+    opd = factory.opd()
+    admin = factory.admin([opd])
+    employee = factory.employee(opd)
+    client.login_as(admin)
+    client.post(f"/pengelolaan/pegawai/{employee.id}/akun/reset")
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "akun.kode_aktivasi_dibuat"))
+    assert event.ip == "127.0.0.1"
+    assert event.actor_user_id == admin.id and admin.nip in event.actor_label
+    assert event.opd_id == opd.id
+
+
+def settings_form(**overrides):
+    form = {"region_name": "Pemerintah Kabupaten Uji", "document_place": "Kota Uji",
+            "head_title": "Bupati Uji", "head_name": "H. Fulan", "paper_size": "F4", "version": "0"}
+    form.update(overrides)
+    return form
+
+
+def test_superadmin_edits_settings_and_logo(client, factory):
+    client.login_as(factory.superadmin())
+    form = settings_form()
+    form["logo"] = (io.BytesIO(PNG), "logo.png")
+    response = client.post("/pengelolaan/pengaturan", form, content_type="multipart/form-data")
+    assert response.status_code == 302
+    settings = db.session.get(AppSettings, 1)
+    assert settings.region_name == "Pemerintah Kabupaten Uji" and settings.paper_size.value == "F4"
+    logo = client.get("/logo")
+    assert logo.status_code == 200 and logo.mimetype == "image/png" and logo.data == PNG
+    client.logout()
+    assert "Pemerintah Kabupaten Uji" in client.get("/masuk").get_data(as_text=True)
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "pengaturan.diubah"))
+
+
+def test_logo_must_be_an_image(client, factory):
+    client.login_as(factory.superadmin())
+    form = settings_form()
+    form["logo"] = (io.BytesIO(b"%PDF-1.7 bukan gambar"), "logo.png")
+    body = client.post("/pengaturan".join(["/pengelolaan", ""]), form, content_type="multipart/form-data").get_data(as_text=True)
+    assert "Logo harus berupa gambar PNG atau JPEG." in body
+    assert db.session.get(AppSettings, 1) is None
+
+
+def test_settings_conflict_and_required_fields(client, factory):
+    client.login_as(factory.superadmin())
+    client.post("/pengelolaan/pengaturan", settings_form())
+    body = client.post("/pengelolaan/pengaturan", settings_form(region_name="Lain")).get_data(as_text=True)
+    assert "telah diubah orang lain" in body
+    assert db.session.get(AppSettings, 1).region_name == "Pemerintah Kabupaten Uji"
+    body = client.post("/pengelolaan/pengaturan", settings_form(region_name="", version="1")).get_data(as_text=True)
+    assert "Wajib diisi." in body
+
+
+def test_opd_admin_cannot_open_settings(client, factory):
+    opd = factory.opd()
+    client.login_as(factory.admin([opd]))
+    assert client.get("/pengelolaan/pengaturan").status_code == 403
+    assert client.post("/pengelolaan/pengaturan", settings_form()).status_code == 403

@@ -1,0 +1,228 @@
+"""Login, lockout, logout, forced and voluntary password change, activation codes."""
+import datetime as dt
+
+import pytest
+
+from app.extensions import db
+from app.models import AuditEvent, User
+from app.models.base import utcnow
+from app.services.accounts import issue_activation
+from tests.factories import PASSWORD
+
+GENERIC = "NIP atau kata sandi salah, atau akun belum aktif"
+NEW_PASSWORD = "Sawah-Hijau-Membentang-9"
+
+
+def login(client, nip, password, **extra):
+    return client.post("/masuk", {"nip": nip, "password": password, **extra})
+
+
+def test_login_with_nip_and_password_reaches_beranda(client, factory):
+    employee = factory.employee(name="Sari Dewi, S.E.")
+    response = login(client, employee.nip, PASSWORD)
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+    page = client.get("/").get_data(as_text=True)
+    assert "Selamat datang, Sari Dewi, S.E." in page
+    assert db.session.get(User, employee.user.id).last_login_at is not None
+
+
+def test_login_accepts_nip_typed_with_spaces(client, factory):
+    employee = factory.employee()
+    spaced = f"{employee.nip[:8]} {employee.nip[8:14]} {employee.nip[14]} {employee.nip[15:]}"
+    assert login(client, spaced, PASSWORD).status_code == 302
+
+
+@pytest.mark.parametrize("case", ["wrong password", "unknown nip", "no password yet", "inactive"])
+def test_every_failure_gives_the_same_message(client, factory, case):
+    employee = factory.employee(password=None if case == "no password yet" else PASSWORD,
+                                active=case != "inactive")
+    nip = "199001012013011001" if case == "unknown nip" else employee.nip
+    password = "salah-sekali-123" if case == "wrong password" else PASSWORD
+    response = login(client, nip, password)
+    assert response.status_code == 200
+    assert GENERIC in response.get_data(as_text=True)
+    assert client.get("/").status_code == 302  # still anonymous
+
+
+def test_empty_fields_get_messages_next_to_the_fields(client):
+    body = login(client, "", "").get_data(as_text=True)
+    assert "NIP wajib diisi." in body and "Kata sandi wajib diisi." in body
+    assert 'aria-invalid="true"' in body
+
+
+def test_five_failures_lock_the_account_even_for_the_right_password(client, factory, app):
+    employee = factory.employee()
+    for _ in range(5):
+        login(client, employee.nip, "bukan-kata-sandinya")
+    user = db.session.get(User, employee.user.id)
+    assert user.locked_until is not None and user.locked_until > utcnow()
+    response = login(client, employee.nip, PASSWORD)
+    assert GENERIC in response.get_data(as_text=True)  # same message: nothing revealed
+    assert db.session.scalar(db.select(AuditEvent).where(AuditEvent.action == "akun.dikunci"))
+    # after the lock period the right password works again
+    user.locked_until = utcnow() - dt.timedelta(seconds=1)
+    db.session.commit()
+    assert login(client, employee.nip, PASSWORD).status_code == 302
+
+
+def test_failures_outside_the_window_do_not_add_up(client, factory):
+    employee = factory.employee()
+    for _ in range(4):
+        login(client, employee.nip, "bukan-kata-sandinya")
+    user = db.session.get(User, employee.user.id)
+    user.failed_login_since = utcnow() - dt.timedelta(minutes=16)
+    db.session.commit()
+    login(client, employee.nip, "bukan-kata-sandinya")
+    user = db.session.get(User, employee.user.id)
+    assert user.locked_until is None and user.failed_login_count == 1
+
+
+def test_success_resets_the_failure_counter(client, factory):
+    employee = factory.employee()
+    for _ in range(3):
+        login(client, employee.nip, "bukan-kata-sandinya")
+    login(client, employee.nip, PASSWORD)
+    assert db.session.get(User, employee.user.id).failed_login_count == 0
+
+
+def test_login_is_rate_limited_per_ip(client, app, monkeypatch):
+    for _ in range(30):
+        login(client, "199001012013011001", "salah")
+    response = login(client, "199001012013011001", "salah")
+    assert response.status_code == 429
+    assert "Terlalu banyak" in response.get_data(as_text=True)
+
+
+def test_login_without_csrf_token_is_refused(client, factory):
+    employee = factory.employee()
+    response = client.post("/masuk", {"nip": employee.nip, "password": PASSWORD}, csrf=False)
+    assert response.status_code == 400
+    assert "token keamanan" in response.get_data(as_text=True)
+    assert client.get("/").status_code == 302
+
+
+@pytest.mark.parametrize("target", ["//evil.example/x", "https://evil.example/", "/\\evil.example",
+                                    "javascript:alert(1)", "http:/evil.example"])
+def test_next_only_goes_to_local_paths(client, factory, target):
+    employee = factory.employee()
+    response = login(client, employee.nip, PASSWORD, next=target)
+    assert response.headers["Location"] == "/"
+
+
+def test_next_to_a_local_page_is_followed(client, factory):
+    employee = factory.employee()
+    assert client.get("/profil").headers["Location"].startswith("/masuk?next=")
+    response = login(client, employee.nip, PASSWORD, next="/profil")
+    assert response.headers["Location"] == "/profil"
+
+
+def test_logout_is_post_only_and_csrf_protected(client, factory):
+    employee = factory.employee()
+    client.login_as(employee.user)
+    assert client.get("/keluar").status_code == 405
+    assert client.post("/keluar", csrf=False).status_code == 400
+    assert client.get("/").status_code == 200
+    response = client.post("/keluar")
+    assert response.status_code == 302
+    assert client.get("/").status_code == 302
+
+
+def test_change_password(client, factory):
+    employee = factory.employee()
+    client.login_as(employee.user)
+    form = {"current": PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD}
+    response = client.post("/kata-sandi", form)
+    assert response.status_code == 302
+    assert client.get("/").status_code == 200  # this session survives the token rotation
+    client.logout()
+    assert GENERIC in login(client, employee.nip, PASSWORD).get_data(as_text=True)
+    assert login(client, employee.nip, NEW_PASSWORD).status_code == 302
+    assert db.session.scalar(db.select(AuditEvent).where(AuditEvent.action == "akun.kata_sandi_diubah"))
+
+
+@pytest.mark.parametrize(
+    ("form", "fragment"),
+    [
+        ({"current": "salah-salah-salah", "password": NEW_PASSWORD, "confirm": NEW_PASSWORD}, "Kata sandi saat ini salah."),
+        ({"current": PASSWORD, "password": "pendek", "confirm": "pendek"}, "minimal 10 karakter"),
+        ({"current": PASSWORD, "password": "bismillah123", "confirm": "bismillah123"}, "terlalu umum"),
+        ({"current": PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD + "x"}, "Konfirmasi kata sandi tidak sama."),
+        ({"current": PASSWORD, "password": PASSWORD, "confirm": PASSWORD}, "harus berbeda"),
+    ],
+)
+def test_change_password_refusals_are_shown_at_the_field(client, factory, form, fragment):
+    employee = factory.employee()
+    client.login_as(employee.user)
+    response = client.post("/kata-sandi", form)
+    assert response.status_code == 200
+    assert fragment in response.get_data(as_text=True)
+    assert login(client.__class__(client.app), employee.nip, PASSWORD).status_code == 302
+
+
+def test_nip_as_password_is_refused(client, factory):
+    employee = factory.employee()
+    client.login_as(employee.user)
+    form = {"current": PASSWORD, "password": employee.nip, "confirm": employee.nip}
+    assert "tidak boleh memuat NIP" in client.post("/kata-sandi", form).get_data(as_text=True)
+
+
+def test_password_change_ends_other_sessions(make_client, factory):
+    employee = factory.employee()
+    laptop, phone = make_client(employee.user), make_client(employee.user)
+    assert phone.get("/").status_code == 200
+    laptop.post("/kata-sandi", {"current": PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    assert phone.get("/").status_code == 302
+
+
+def test_forced_change_blocks_every_page_until_done(client, factory):
+    employee = factory.employee()
+    employee.user.must_change_password = True
+    response = login(client, employee.nip, PASSWORD)
+    assert response.headers["Location"] == "/kata-sandi"
+    assert client.get("/").headers["Location"] == "/kata-sandi"
+    assert client.get("/profil").headers["Location"] == "/kata-sandi"
+    client.post("/kata-sandi", {"current": PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    assert client.get("/").status_code == 200
+    assert db.session.get(User, employee.user.id).must_change_password is False
+
+
+def test_activation_code_sets_the_password_once(client, factory):
+    employee = factory.employee(password=None)
+    code, _ = issue_activation(None, employee.user)
+    form = {"nip": employee.nip, "code": code.lower().replace("-", " "), "password": NEW_PASSWORD,
+            "confirm": NEW_PASSWORD}
+    page = client.get(f"/aktivasi/{code}").get_data(as_text=True)
+    assert code in page  # the link pre-fills the code
+    response = client.post("/aktivasi", form)
+    assert response.status_code == 302 and response.headers["Location"] == "/masuk"
+    assert login(client, employee.nip, NEW_PASSWORD).status_code == 302
+    client.logout()
+    again = client.post("/aktivasi", form)
+    assert "Kode aktivasi tidak berlaku" in again.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("case", ["wrong nip", "expired", "garbage", "weak password"])
+def test_activation_refusals(client, factory, case):
+    employee = factory.employee(password=None)
+    other = factory.employee(password=None)
+    code, _ = issue_activation(None, employee.user)
+    if case == "expired":
+        employee.user.activation_expires_at = utcnow() - dt.timedelta(minutes=1)
+    form = {
+        "nip": other.nip if case == "wrong nip" else employee.nip,
+        "code": "ABCD-EFGH-JKMN" if case == "garbage" else code,
+        "password": "password123" if case == "weak password" else NEW_PASSWORD,
+        "confirm": "password123" if case == "weak password" else NEW_PASSWORD,
+    }
+    response = client.post("/aktivasi", form)
+    assert response.status_code == 200
+    expected = "terlalu umum" if case == "weak password" else "Kode aktivasi tidak berlaku"
+    assert expected in response.get_data(as_text=True)
+    assert db.session.get(User, employee.user.id).password_hash is None
+
+
+def test_reset_makes_the_old_password_stop_working(client, factory):
+    employee = factory.employee()
+    issue_activation(None, employee.user)
+    db.session.commit()
+    assert GENERIC in login(client, employee.nip, PASSWORD).get_data(as_text=True)

@@ -11,8 +11,8 @@ from app.extensions import db
 from app.models import ActingAssignment, Employee, OrgUnit, User
 from app.security import can_admin_opd
 from app.services import ServiceError
-from app.services.audit import changed_fields, record
-from app.services.employees import find_by_nip
+from app.services.audit import changed_fields, describe_changes, record
+from app.services.employees import find_by_nip, person_label
 
 
 @dataclass
@@ -30,9 +30,9 @@ class ActingData:
 def acting_snapshot(a: ActingAssignment) -> dict:
     return {
         "kind": a.kind.value,
-        "acting_employee_id": a.acting_employee_id,
-        "replaced_employee_id": a.replaced_employee_id,
-        "unit_id": a.unit_id,
+        "acting_employee": person_label(a.acting_employee),
+        "replaced_employee": person_label(a.replaced_employee),
+        "unit": a.unit.name if a.unit is not None else None,
         "position": a.position,
         "start_date": a.start_date.isoformat(),
         "end_date": a.end_date.isoformat(),
@@ -111,7 +111,7 @@ def update_acting(actor: User, assignment: ActingAssignment, data: ActingData) -
     changes = changed_fields(before, acting_snapshot(assignment))
     if changes:
         record(actor, "plt.diubah", assignment, opd_id=assignment.unit.opd_id,
-               summary=f"{assignment.title} diubah: {', '.join(sorted(changes))}.",
+               summary=f"{assignment.title} diubah: {describe_changes(changes)}.",
                before={k: v[0] for k, v in changes.items()}, after={k: v[1] for k, v in changes.items()})
     return assignment
 

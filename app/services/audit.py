@@ -13,6 +13,46 @@ from app.models import AuditEvent, Employee, OrgUnit, User
 
 CLI_ACTOR = "Sistem (baris perintah)"
 
+# How snapshot keys read in the audit log and in change summaries.
+FIELD_LABELS = {
+    "nip": "NIP",
+    "name": "nama",
+    "status": "status kepegawaian",
+    "grade_code": "pangkat/golongan",
+    "position": "jabatan",
+    "position_kind": "jenis jabatan",
+    "unit": "unit kerja",
+    "assessor": "Pejabat Penilai",
+    "external_assessor_name": "penilai eksternal",
+    "external_assessor_title": "jabatan penilai eksternal",
+    "email": "email",
+    "active": "aktif",
+    "kind": "jenis",
+    "parent": "unit induk",
+    "acting_employee": "pegawai yang ditugaskan",
+    "replaced_employee": "pejabat yang digantikan",
+    "start_date": "mulai",
+    "end_date": "selesai",
+    "decree": "nomor surat",
+    "role": "peran",
+    "opds": "perangkat daerah yang dikelola",
+    "region_name": "nama pemerintah daerah",
+    "document_place": "tempat dokumen",
+    "head_title": "jabatan kepala daerah",
+    "head_name": "nama kepala daerah",
+    "paper_size": "ukuran kertas",
+    "logo": "logo",
+}
+
+
+def field_label(key: str) -> str:
+    return FIELD_LABELS.get(key, key)
+
+
+def describe_changes(changes) -> str:
+    """"nama, jabatan" for a summary line."""
+    return ", ".join(field_label(key) for key in sorted(changes))
+
 
 def jsonable(value: Any) -> Any:
     """Plain JSON values for before/after snapshots."""

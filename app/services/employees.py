@@ -13,7 +13,7 @@ from app.models import Employee, OrgUnit, User
 from app.security import MAX_CHAIN_DEPTH, can_admin_opd
 from app.services import ConflictError, ServiceError
 from app.services.accounts import ensure_account
-from app.services.audit import changed_fields, record
+from app.services.audit import changed_fields, describe_changes, record
 
 
 @dataclass
@@ -31,7 +31,12 @@ class EmployeeData:
     email: str | None = None
 
 
+def person_label(e: Employee | None) -> str | None:
+    return f"{e.name} ({e.nip})" if e is not None else None
+
+
 def employee_snapshot(e: Employee) -> dict:
+    """The audited fields, with readable values (names rather than ids)."""
     return {
         "nip": e.nip,
         "name": e.name,
@@ -39,8 +44,8 @@ def employee_snapshot(e: Employee) -> dict:
         "grade_code": e.grade_code,
         "position": e.position,
         "position_kind": e.position_kind.value if e.position_kind else None,
-        "unit_id": e.unit_id,
-        "assessor_id": e.assessor_id,
+        "unit": e.unit.name if e.unit is not None else None,
+        "assessor": person_label(e.assessor),
         "external_assessor_name": e.external_assessor_name,
         "external_assessor_title": e.external_assessor_title,
         "email": e.email,
@@ -119,7 +124,6 @@ def _resolve(actor: User, data: EmployeeData, employee: Employee | None) -> tupl
         "grade_code": grade.code if grade else None,
         "position": position,
         "position_kind": data.position_kind,
-        "unit_id": unit.id,
         "assessor": assessor,
         "external_assessor_name": external_name,
         "external_assessor_title": external_title if external_name else None,
@@ -133,8 +137,9 @@ def _resolve(actor: User, data: EmployeeData, employee: Employee | None) -> tupl
 
 def create_employee(actor: User, data: EmployeeData) -> Employee:
     """Add one pegawai (with an account that has no usable password yet)."""
-    values, _ = _resolve(actor, data, None)
+    values, unit = _resolve(actor, data, None)
     employee = Employee(active=True, **values)
+    employee.unit = unit
     db.session.add(employee)
     db.session.flush()
     ensure_account(employee)
@@ -151,9 +156,10 @@ def update_employee(actor: User, employee: Employee, data: EmployeeData, *, vers
             "disimpan: muat ulang, periksa, lalu simpan kembali."
         )
     before = employee_snapshot(employee)
-    values, _ = _resolve(actor, data, employee)
+    values, unit = _resolve(actor, data, employee)
     for key, value in values.items():
         setattr(employee, key, value)
+    employee.unit = unit
     if employee.user is not None and employee.user.nip != employee.nip:
         employee.user.nip = employee.nip
     db.session.flush()
@@ -161,7 +167,7 @@ def update_employee(actor: User, employee: Employee, data: EmployeeData, *, vers
     changes = changed_fields(before, after)
     if changes:
         record(actor, "pegawai.diubah", employee,
-               summary=f"Data {employee.name} diubah: {', '.join(sorted(changes))}.",
+               summary=f"Data {employee.name} diubah: {describe_changes(changes)}.",
                before={k: v[0] for k, v in changes.items()}, after={k: v[1] for k, v in changes.items()})
     return employee
 

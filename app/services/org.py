@@ -38,7 +38,7 @@ def unit_snapshot(unit: OrgUnit) -> dict:
     return {
         "name": unit.name,
         "kind": unit.kind.value,
-        "parent_id": unit.parent_id,
+        "parent": unit.parent.name if unit.parent is not None else None,
         "active": unit.active,
     }
 

@@ -89,7 +89,7 @@ def _opd_of(obj: Any) -> int | None:
     return None
 
 
-def record(
+def build_event(
     actor: User | None,
     action: str,
     obj: Any,
@@ -100,11 +100,11 @@ def record(
     opd_id: int | None = None,
     object_type: str | None = None,
 ) -> AuditEvent:
-    """Add one audit event to the session (flushed with the change it describes)."""
+    """An audit event, not yet in the session (for bulk paths that insert many at once)."""
     actor, obj = _unwrap(actor), _unwrap(obj)
     if obj is not None and getattr(obj, "id", None) is None:
         db.session.flush()
-    event = AuditEvent(
+    return AuditEvent(
         actor_user_id=actor.id if actor is not None else None,
         actor_label=f"{actor.name} ({actor.nip})" if actor is not None else CLI_ACTOR,
         action=action,
@@ -116,5 +116,10 @@ def record(
         opd_id=opd_id if opd_id is not None else _opd_of(obj),
         ip=request.remote_addr if has_request_context() else None,
     )
+
+
+def record(actor: User | None, action: str, obj: Any, **kwargs: Any) -> AuditEvent:
+    """Add one audit event to the session (flushed with the change it describes)."""
+    event = build_event(actor, action, obj, **kwargs)
     db.session.add(event)
     return event

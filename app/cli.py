@@ -78,14 +78,22 @@ def import_employees_command(path: str, dry_run: bool, deactivate_missing: bool)
 @with_appcontext
 def seed_demo_command(if_empty: bool) -> None:
     """Load the demo kabupaten (several OPDs, 300+ pegawai) and print the demo logins."""
-    from app.services.demo import DEMO_PASSWORD, database_is_empty, seed_demo
+    from app.services.demo import DEMO_PASSWORD, database_is_empty, demo_logins, seed_demo
 
     if not database_is_empty():
         if if_empty:
             click.echo("Database sudah berisi data; data demo tidak dimuat.")
+            logins = demo_logins()
+            if logins:
+                click.echo("Akun demo yang masih berlaku (kata sandi: %s):" % DEMO_PASSWORD)
+            for role, user in logins:
+                click.echo(f"  {role:<28} NIP {user.nip}  {user.name}")
             return
         _fail("Database sudah berisi data pegawai; seed-demo hanya untuk database kosong.")
-    logins = seed_demo()
+    try:
+        logins = seed_demo()
+    except ServiceError as error:
+        _fail(error.message)
     db.session.commit()
     click.echo("Data demo dimuat. Akun demo (kata sandi sama untuk semua: %s):" % DEMO_PASSWORD)
     for role, user in logins:

@@ -1,0 +1,252 @@
+"""`flask seed-demo`: the demo kabupaten is big, valid by the project's own rules, and fixed."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.domain.enums import EmploymentStatus, OrgUnitKind, PositionKind, Role
+from app.domain.grades import get_grade
+from app.domain.nip import parse_nip
+from app.domain.passwords import password_problems
+from app.extensions import db
+from app.models import ActingAssignment, AuditEvent, Employee, OrgUnit, User
+from app.security import MAX_CHAIN_DEPTH
+from app.services.demo import DEMO_PASSWORD, build_plan, seed_demo
+from app.services.settings import get_settings
+from tests.cli.helpers import form_login
+
+# PNS golongan ruang allowed per jenis jabatan (codes of PNS_GRADES, inclusive).
+BANDS = {
+    PositionKind.JPT: ("IV/c", "IV/d"),
+    PositionKind.ADMINISTRATOR: ("IV/a", "IV/b"),
+    PositionKind.PENGAWAS: ("III/c", "III/d"),
+    PositionKind.PELAKSANA: ("II/a", "III/d"),
+    PositionKind.FUNGSIONAL: ("II/a", "III/d"),
+}
+LABELS = ["Pegawai (pelaksana)", "Pejabat Penilai (pengawas)", "Pengelola Kinerja OPD", "Super Admin (BKPSDM)"]
+
+
+@pytest.fixture
+def seeded(cli):
+    result = cli.invoke(args=["seed-demo"])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _employees() -> list[Employee]:
+    return list(db.session.scalars(select(Employee)))
+
+
+def _demo_users() -> dict[str, User]:
+    users = db.session.scalars(select(User).where(User.password_hash.is_not(None)))
+    return {u.nip: u for u in users}
+
+
+def test_prints_the_four_demo_logins(seeded):
+    lines = seeded.output.splitlines()
+    assert lines[0] == f"Data demo dimuat. Akun demo (kata sandi sama untuk semua: {DEMO_PASSWORD}):"
+    assert [line.split(" NIP ")[0].strip() for line in lines[1:]] == LABELS
+    assert {line.split(" NIP ")[1].split()[0] for line in lines[1:]} == set(_demo_users())
+
+
+def test_the_kabupaten(seeded):
+    settings = get_settings()
+    assert settings.region_name == "Pemerintah Kabupaten Tanjung Harapan"
+    assert settings.document_place == "Tanjung Harapan"
+    assert settings.head_title == "Bupati Tanjung Harapan" and settings.head_name
+
+    opds = list(db.session.scalars(select(OrgUnit).where(OrgUnit.kind == OrgUnitKind.OPD)))
+    assert 8 <= len(opds) <= 10
+    names = {u.name for u in opds}
+    assert {"Sekretariat Daerah", "Dinas Pendidikan", "Dinas Kesehatan", "Inspektorat Daerah"} <= names
+    units = list(db.session.scalars(select(OrgUnit)))
+    pemda = next(u for u in units if u.kind == OrgUnitKind.PEMDA)
+    for unit in units:
+        if unit.kind == OrgUnitKind.OPD:
+            assert unit.parent_id == pemda.id and unit.opd_id == unit.id
+        elif unit.kind != OrgUnitKind.PEMDA:
+            assert unit.parent.opd_id == unit.opd_id is not None
+    puskesmas = [u for u in units if u.kind == OrgUnitKind.UPTD and u.name.startswith("UPTD Puskesmas")]
+    assert len(puskesmas) >= 2
+
+    (event,) = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "demo.dimuat"))
+    assert event.after["employees"] == len(_employees())
+
+
+def test_every_pegawai_is_valid(seeded):
+    employees = _employees()
+    assert len(employees) >= 300
+    assert len({e.nip for e in employees}) == len(employees)
+    for e in employees:
+        info = parse_nip(e.nip)
+        assert (info.birth_date, info.tmt, info.gender) == (e.birth_date, e.tmt, e.gender), e.nip
+        assert info.tmt.year - info.birth_date.year >= 20, e.nip
+        grade = get_grade(e.status, e.grade_code)
+        assert grade is not None, (e.nip, e.status, e.grade_code)
+        if e.status == EmploymentStatus.PNS:
+            low, high = (get_grade(EmploymentStatus.PNS, code).rank for code in BANDS[e.position_kind])
+            assert low <= grade.rank <= high, (e.name, e.position, e.grade_code)
+        else:
+            assert grade.pangkat is None
+            assert e.position_kind in (PositionKind.PELAKSANA, PositionKind.FUNGSIONAL)
+        assert e.user is not None and e.active
+        assert e.name.strip() and e.position.strip()
+    pppk = sum(e.status == EmploymentStatus.PPPK for e in employees)
+    assert 0.10 <= pppk / len(employees) <= 0.20
+    assert sum(e.email is not None for e in employees) / len(employees) > 0.75
+    assert {"Analis Kebijakan Ahli Muda", "Pengadministrasi Perkantoran",
+            "Penata Layanan Operasional"} <= {e.position for e in employees}
+    assert any(e.position.startswith("Pranata Komputer") for e in employees)
+
+
+def test_one_reporting_tree_under_the_sekda(seeded):
+    employees = _employees()
+    (top,) = [e for e in employees if e.assessor_id is None]
+    settings = get_settings()
+    assert top.position == "Sekretaris Daerah" and top.position_kind == PositionKind.JPT
+    assert (top.external_assessor_name, top.external_assessor_title) == (settings.head_name, settings.head_title)
+    assert all(e.external_assessor_name is None for e in employees if e is not top)
+
+    by_id = {e.id: e for e in employees}
+    for e in employees:
+        node, depth = e, 0
+        while node.assessor_id is not None:
+            node, depth = by_id[node.assessor_id], depth + 1
+            assert depth <= MAX_CHAIN_DEPTH, f"cycle above {e.nip}"
+        assert node is top
+    kinds = {e.position_kind for e in employees}
+    assert kinds == set(PositionKind)
+    for e in employees:
+        boss = by_id.get(e.assessor_id)
+        if e.position_kind == PositionKind.ADMINISTRATOR:  # the Sekretaris Kecamatan: the Camat
+            assert boss.position_kind == PositionKind.JPT or boss.position.startswith("Camat"), e.position
+        if e.position_kind == PositionKind.PENGAWAS:
+            assert boss.position_kind in (PositionKind.ADMINISTRATOR, PositionKind.JPT), e.position
+
+
+def test_the_plt(seeded):
+    (acting,) = db.session.scalars(select(ActingAssignment))
+    today = dt.date.today()
+    assert acting.covers(today) and acting.kind.label == "Plt."
+    assert acting.position == f"Kepala {acting.unit.name}" and acting.unit.kind == OrgUnitKind.BIDANG
+    assert acting.acting_employee.position_kind == PositionKind.ADMINISTRATOR
+    # Nobody holds the post itself; the Plt. assesses its seksi heads.
+    holders = db.session.scalars(select(Employee).where(Employee.position == acting.position))
+    assert list(holders) == []
+    seksi_heads = db.session.scalars(
+        select(Employee).join(OrgUnit, Employee.unit_id == OrgUnit.id)
+        .where(OrgUnit.parent_id == acting.unit_id, Employee.position_kind == PositionKind.PENGAWAS)
+    ).all()
+    assert seksi_heads and all(e.assessor_id == acting.acting_employee_id for e in seksi_heads)
+
+
+def test_the_demo_roles(seeded):
+    users = _demo_users()
+    assert len(users) == 4
+    by_role = {}
+    for user in users.values():
+        by_role.setdefault(user.role, []).append(user)
+        assert not user.must_change_password
+        assert password_problems(DEMO_PASSWORD, nip=user.nip, name=user.name) == []
+    (superadmin,) = by_role[Role.SUPERADMIN]
+    assert superadmin.employee.unit.opd.name.startswith("Badan Kepegawaian")
+    (admin,) = by_role[Role.ADMIN]
+    assert [u.name for u in admin.admin_units] == ["Dinas Kesehatan"]
+    assert admin.employee.unit.opd_id == admin.admin_units[0].id
+    pegawai_users = by_role[Role.PEGAWAI]
+    (supervisor,) = [u for u in pegawai_users if u.employee.position_kind == PositionKind.PENGAWAS]
+    (pegawai,) = [u for u in pegawai_users if u is not supervisor]
+    assert pegawai.employee.position_kind == PositionKind.PELAKSANA
+    assert pegawai.employee.assessor_id == supervisor.employee.id
+    assert len([s for s in supervisor.employee.subordinates if s.active]) >= 5
+    # Every other account exists but has no usable password.
+    assert db.session.scalar(select(func.count()).select_from(User)) == len(_employees())
+
+
+def test_exactly_the_demo_logins_can_log_in(seeded, make_client):
+    users = _demo_users()
+    for nip, user in users.items():
+        client = make_client()
+        response = form_login(client, nip, DEMO_PASSWORD)
+        assert response.status_code == 302 and response.headers["Location"] == "/", user.name
+        assert f"Selamat datang, {user.name}" in client.get("/").get_data(as_text=True)
+        expected = 200 if user.role in (Role.ADMIN, Role.SUPERADMIN) else 403
+        assert client.get("/pengelolaan/").status_code == expected
+
+    others = db.session.scalars(select(User).where(User.nip.not_in(users)).order_by(User.nip).limit(5))
+    client = make_client()
+    for user in others:
+        response = form_login(client, user.nip, DEMO_PASSWORD)
+        assert response.status_code == 200, user.nip
+        assert "NIP atau kata sandi salah" in response.get_data(as_text=True)
+
+
+def test_deterministic():
+    """Two runs (rolled back in between) give the same pegawai, NIPs and logins."""
+    runs = []
+    for _ in range(2):
+        logins = seed_demo()
+        runs.append((
+            sorted((e.nip, e.name, e.grade_code, e.position) for e in _employees()),
+            [(label, user.nip) for label, user in logins],
+        ))
+        db.session.rollback()
+    assert runs[0] == runs[1]
+
+
+def test_if_empty_skips_and_lists_the_demo_logins(seeded, cli):
+    count = len(_employees())
+    result = cli.invoke(args=["seed-demo", "--if-empty"])
+
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Database sudah berisi data; data demo tidak dimuat."
+    assert lines[1] == f"Akun demo yang masih berlaku (kata sandi: {DEMO_PASSWORD}):"
+    assert [line.split(" NIP ")[0].strip() for line in lines[2:]] == LABELS
+    assert len(_employees()) == count
+
+
+def test_if_empty_lists_no_login_whose_password_was_changed(seeded, cli):
+    from app.services.accounts import hash_password
+
+    for user in _demo_users().values():
+        user.password_hash = hash_password("Sudah-Diganti-Sendiri-1")
+    db.session.commit()
+
+    result = cli.invoke(args=["seed-demo", "--if-empty"])
+
+    assert result.exit_code == 0
+    assert result.output == "Database sudah berisi data; data demo tidak dimuat.\n"
+
+
+def test_refuses_a_database_with_pegawai(cli, factory):
+    factory.employee()
+    db.session.commit()
+
+    result = cli.invoke(args=["seed-demo"])
+
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Gagal: Database sudah berisi data pegawai")
+    assert len(_employees()) == 1
+
+
+def test_refuses_a_database_with_units(cli, factory):
+    factory.opd("Dinas Kesehatan")
+    db.session.commit()
+
+    result = cli.invoke(args=["seed-demo"])
+
+    assert result.exit_code == 1
+    assert "unit kerja" in result.stderr
+    assert _employees() == []
+
+
+def test_the_readme_shows_the_demo_logins():
+    """The demo tour in README.md names the logins that seed-demo really creates."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert f"`{DEMO_PASSWORD}`" in readme
+    for label, nip in build_plan().login_nips():
+        assert f"| {label} | `{nip}` |" in readme

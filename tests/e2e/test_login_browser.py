@@ -1,0 +1,161 @@
+"""In a real browser: log in with NIP and password, see Beranda, log out through the menu.
+
+The app runs in a background thread (werkzeug) on its own migrated SQLite database; Debian's
+chromium is driven by Playwright. Console errors fail the test, so a CSP violation (an inline
+script or style, an asset from another host) shows up here. Screenshots go to test-artifacts/.
+"""
+from __future__ import annotations
+
+import os
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from flask_migrate import upgrade
+from werkzeug.serving import make_server
+
+from app import create_app
+from app.domain.enums import PositionKind
+from app.extensions import db
+from tests.factories import PASSWORD, Factory
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def chromium_path() -> str:
+    if not os.path.exists(CHROMIUM):
+        reason = f"Debian's chromium is not installed ({CHROMIUM}); apt-get install chromium"
+        if os.environ.get("E2E_REQUIRED"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory, chromium_path):
+    """The real app on a free port, with one pegawai (and their supervisor) committed."""
+    tmp = tmp_path_factory.mktemp("e2e")
+    app = create_app({
+        "SECRET_KEY": "e2e-secret-key-not-for-production-0123456789",
+        "SQLALCHEMY_DATABASE_URI": "sqlite:///" + str(tmp / "e2e.sqlite3"),
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+        "UPLOAD_FOLDER": str(tmp / "uploads"),
+    })
+    with app.app_context():
+        upgrade()
+        factory = Factory()
+        opd = factory.opd("Dinas Komunikasi dan Informatika")
+        boss = factory.employee(opd, name="Hendra Siregar, S.T., M.Kom.",
+                                position="Kepala Bidang Aplikasi Informatika",
+                                position_kind=PositionKind.ADMINISTRATOR)
+        member = factory.employee(opd, assessor=boss, name="Rina Marlina, S.Kom.",
+                                  position="Pranata Komputer Ahli Pertama",
+                                  position_kind=PositionKind.FUNGSIONAL)
+        user = {"nip": member.nip, "name": member.name, "boss": boss.name}
+        db.session.commit()
+        db.session.remove()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield {"url": f"http://127.0.0.1:{server.server_port}", **user}
+    server.shutdown()
+    thread.join(timeout=10)
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _watch_console(page) -> list[str]:
+    problems: list[str] = []
+    page.on("console", lambda msg: problems.append(f"{msg.type}: {msg.text}")
+            if msg.type in ("error", "warning") else None)
+    page.on("pageerror", lambda error: problems.append(f"pageerror: {error}"))
+    page.on("response", lambda r: problems.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None)
+    return problems
+
+
+def _log_in(page, server) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(server["url"] + "/")
+    expect(page).to_have_url(server["url"] + "/masuk?next=%2F")
+    expect(page.get_by_role("heading", name="Masuk ke Capaian")).to_be_visible()
+    page.get_by_label("NIP").fill(server["nip"])
+    page.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    expect(page).to_have_url(server["url"] + "/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Selamat datang, {server['name']}")
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+
+
+def test_login_beranda_logout_on_a_desktop(live_server, browser):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="id-ID")
+    page = context.new_page()
+    problems = _watch_console(page)
+
+    page.goto(live_server["url"] + "/masuk")
+    _shot(page, "login-desktop.png")
+    _log_in(page, live_server)
+    expect(page.get_by_text("Pranata Komputer Ahli Pertama (Fungsional)")).to_be_visible()
+    expect(page.get_by_text(live_server["boss"])).to_be_visible()
+    _shot(page, "beranda-desktop.png")
+
+    page.get_by_role("button", name=live_server["name"]).click()
+    page.get_by_role("button", name="Keluar").click()
+    expect(page).to_have_url(live_server["url"] + "/masuk")
+    expect(page.get_by_role("status")).to_have_text("Anda telah keluar.")
+    page.goto(live_server["url"] + "/")
+    expect(page).to_have_url(live_server["url"] + "/masuk?next=%2F")
+
+    assert problems == []
+    context.close()
+
+
+def test_login_and_logout_on_a_phone(live_server, browser):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True, locale="id-ID")
+    page = context.new_page()
+    problems = _watch_console(page)
+
+    page.goto(live_server["url"] + "/masuk")
+    _shot(page, "login-phone.png")
+    _log_in(page, live_server)
+    # The menu is folded behind the toggler; the page does not scroll sideways.
+    expect(page.get_by_role("button", name=live_server["name"])).to_be_hidden()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    _shot(page, "beranda-phone.png")
+
+    page.get_by_role("button", name="Buka menu").click()
+    expect(page.locator("#menu-utama")).to_have_class(re.compile(r"\bshow\b"))  # unfolded
+    page.get_by_role("button", name=live_server["name"]).click()
+    expect(page.get_by_role("button", name="Keluar")).to_be_in_viewport()
+    _shot(page, "menu-phone.png")
+    page.get_by_role("button", name="Keluar").click()
+    expect(page).to_have_url(live_server["url"] + "/masuk")
+
+    assert problems == []
+    context.close()

@@ -22,17 +22,25 @@ def backup_database(output: str) -> str:
         source_path = url.database
         if not source_path or source_path == ":memory:":
             raise BackupError("Database SQLite di memori tidak dapat dicadangkan.")
+        folder = os.path.dirname(os.path.abspath(output))
+        if not os.path.isdir(folder):
+            raise BackupError(f"Folder tujuan {folder} tidak ada.")
         tmp = output + ".tmp"
-        source = sqlite3.connect(source_path)
         try:
-            target = sqlite3.connect(tmp)
+            source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
             try:
-                source.backup(target)
+                target = sqlite3.connect(tmp)
+                try:
+                    source.backup(target)
+                finally:
+                    target.close()
             finally:
-                target.close()
-        finally:
-            source.close()
-        os.replace(tmp, output)
+                source.close()
+            os.replace(tmp, output)
+        except (sqlite3.Error, OSError) as exc:
+            if os.path.exists(tmp):
+                os.remove(tmp)
+            raise BackupError(f"Cadangan gagal: {exc}") from None
         return f"Cadangan SQLite ditulis ke {output} ({os.path.getsize(output):,} bita)."
     if url.get_backend_name() == "postgresql":
         pg_dump = shutil.which("pg_dump")

@@ -89,9 +89,10 @@ def choices(pairs, optgroup: str | None = None) -> list[SelectChoice]:
 
 
 def apply_service_error(form: Form, error: ServiceError) -> None:
-    """Show a service's refusal next to its field, or above the form."""
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = list(field.errors or []) + [error.message]
-    else:
-        form.form_errors.append(error.message)
+    """Show a service's refusal(s) next to their fields, or above the form."""
+    for name, message in getattr(error, "errors", None) or [(error.field, error.message)]:
+        field = getattr(form, name, None) if name else None
+        if field is not None:
+            field.errors = list(field.errors or []) + [message]
+        else:
+            form.form_errors.append(message)

@@ -82,3 +82,51 @@ def superadmin_required(view):
         return view(*args, **kwargs)
 
     return wrapped
+
+
+# --- SKP (plans) ----------------------------------------------------------------------------
+
+
+def acting_assessors(assessor: Employee, day) -> list[Employee]:
+    """The Plt./Plh. standing in for `assessor` on `day`."""
+    from app.services.acting import acting_for_all
+
+    return [a.acting_employee for a in acting_for_all(assessor, day)]
+
+
+def is_reviewer_of(user: User, employee: Employee, day=None) -> bool:
+    """The user is the employee's Pejabat Penilai, or acts for them (Plt./Plh.) on `day`."""
+    import datetime as dt
+
+    own = user.employee if user.is_authenticated else None
+    assessor = employee.assessor
+    if own is None or assessor is None or own.id == employee.id:
+        return False
+    if own.id == assessor.id and assessor.active:
+        return True
+    return any(e.id == own.id for e in acting_assessors(assessor, day or dt.date.today()))
+
+
+def records_external_approval(user: User, employee: Employee) -> bool:
+    """For a top official assessed by the kepala daerah (no account), the pengelola kinerja records
+    the approval given on paper."""
+    return employee.assessor is None and bool(employee.external_assessor_name) and can_admin_employee(user, employee)
+
+
+def can_view_plan(user: User, plan) -> bool:
+    """The pegawai, the assessor chain (and who acts for it), and the pengelola kinerja."""
+    return can_view_employee(user, plan.employee) or is_reviewer_of(user, plan.employee)
+
+
+def can_edit_plan(user: User, plan) -> bool:
+    """Only the pegawai edits their own SKP, and only while it is a draft or returned."""
+    return (user.is_authenticated and user.employee_id == plan.employee_id and plan.editable
+            and plan.employee.active)
+
+
+def can_review_plan(user: User, plan) -> bool:
+    """Approve or return a submitted SKP, and write the ekspektasi: the assessor (or acting),
+    or for a top official the pengelola kinerja recording the kepala daerah's decision."""
+    if not user.is_authenticated or user.employee_id == plan.employee_id:
+        return False
+    return is_reviewer_of(user, plan.employee) or records_external_approval(user, plan.employee)

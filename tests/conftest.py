@@ -16,7 +16,7 @@ from tests.factories import Factory
 
 TEST_SECRET = "test-secret-key-not-for-production-0123456789"
 # Tables filled by migrations with reference data: never emptied between tests.
-REFERENCE_TABLES: set[str] = {"alembic_version"}
+REFERENCE_TABLES: set[str] = {"alembic_version", "core_value", "core_value_guide"}
 
 
 def _database_url(tmp_path_factory) -> str:

@@ -24,6 +24,9 @@ def make_nip(n: int | None = None, *, gender: int = 1, birth: dt.date | None = N
 
 
 class Factory:
+    def __init__(self) -> None:
+        self.skp = SkpFactory()
+
     def pemda(self, name: str = "Pemerintah Kabupaten Uji") -> OrgUnit:
         from app.services.org import ensure_pemda
 
@@ -118,3 +121,48 @@ class Factory:
         head = self.employee(unit, position="Kepala Bidang", position_kind=PositionKind.ADMINISTRATOR)
         members = [self.employee(unit, assessor=head) for _ in range(size)]
         return head, members
+
+
+class SkpFactory:
+    """Years and plans. A plan built here is valid for submission unless told otherwise."""
+
+    def year(self, year: int = 2026, scheme=None):
+        from app.domain.periods import PeriodScheme
+        from app.services.years import get_year, open_year
+
+        return get_year(year) or open_year(None, year, scheme or PeriodScheme.TRIWULANAN)
+
+    def plan(self, employee, year=None, *, status=None, results: int = 1, indicators: int = 1,
+             parent=None, org_target=None, version: int = 1):
+        from decimal import Decimal
+
+        from app.domain.enums import PositionKind
+        from app.domain.skp import Aspect, PlanStatus, ResultKind
+        from app.models import Indicator, Plan, WorkResult
+        from app.models.base import utcnow
+        from app.services.plans import snapshot_of
+
+        year = year or self.year()
+        status = status or PlanStatus.DRAFT
+        plan = Plan(employee=employee, year=year, version=version, status=status,
+                    is_jpt=employee.position_kind == PositionKind.JPT, snapshot=snapshot_of(employee),
+                    resources="Laptop dan akses jaringan", accountability="Laporan bulanan",
+                    consequences="Sesuai peraturan", change_reason=None if version == 1 else "Perubahan uji")
+        if status != PlanStatus.DRAFT:
+            plan.submitted_at = utcnow()
+        if status in (PlanStatus.APPROVED, PlanStatus.SUPERSEDED):
+            plan.approved_at = utcnow()
+            plan.approved_as = "Uji"
+        if status == PlanStatus.RETURNED:
+            plan.return_reason = "Perbaiki target kuantitas."
+        for n in range(results):
+            result = WorkResult(kind=ResultKind.UTAMA, text=f"Tersusunnya dokumen uji {n + 1}", position=n,
+                                parent=parent, org_target=org_target)
+            for k in range(indicators):
+                result.indicators.append(Indicator(
+                    aspect=Aspect.KUANTITAS, text=f"Jumlah dokumen uji {n + 1}.{k + 1}",
+                    target_value=Decimal("12"), unit="Dokumen", position=k))
+            plan.results.append(result)
+        db.session.add(plan)
+        db.session.flush()
+        return plan

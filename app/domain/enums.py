@@ -104,3 +104,20 @@ class PaperSize(LabeledEnum):
     A4 = "A4"
     F4 = "F4"
     __labels__ = {"A4": "A4 (210 × 297 mm)", "F4": "F4 (215 × 330 mm)"}
+
+
+class OrgPredikat(LabeledEnum):
+    """Predikat kinerja organisasi (RULES.md §5)."""
+
+    ISTIMEWA = "ISTIMEWA"
+    BAIK = "BAIK"
+    BUTUH_PERBAIKAN = "BUTUH_PERBAIKAN"
+    KURANG = "KURANG"
+    SANGAT_KURANG = "SANGAT_KURANG"
+    __labels__ = {
+        "ISTIMEWA": "Istimewa",
+        "BAIK": "Baik",
+        "BUTUH_PERBAIKAN": "Butuh Perbaikan",
+        "KURANG": "Kurang",
+        "SANGAT_KURANG": "Sangat Kurang",
+    }

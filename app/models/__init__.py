@@ -2,10 +2,16 @@
 from app.models.accounts import User, admin_scope
 from app.models.audit import AuditEvent
 from app.models.base import Base
+from app.models.library import LibraryIndicator, LibraryResult
 from app.models.org import ActingAssignment, Employee, OrgUnit
+from app.models.plans import Expectation, Indicator, IndicatorPeriodTarget, Plan, WorkResult
 from app.models.settings import AppSettings
+from app.models.values import CoreValue, CoreValueGuide
+from app.models.years import AppraisalYear, OrgTarget, OrgYearResult, Period
 
 __all__ = [
-    "ActingAssignment", "AppSettings", "AuditEvent", "Base", "Employee", "OrgUnit", "User",
-    "admin_scope",
+    "ActingAssignment", "AppSettings", "AppraisalYear", "AuditEvent", "Base", "CoreValue",
+    "CoreValueGuide", "Employee", "Expectation", "Indicator", "IndicatorPeriodTarget",
+    "LibraryIndicator", "LibraryResult", "OrgTarget", "OrgUnit", "OrgYearResult", "Period", "Plan",
+    "User", "WorkResult", "admin_scope",
 ]

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, Enum, MetaData
+from decimal import Decimal
+
+from sqlalchemy import DateTime, Enum, MetaData, Numeric, String
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
@@ -56,3 +58,27 @@ def str_enum(enum_cls, name: str) -> Enum:
         length=max(len(m.name) for m in enum_cls) + 8,
         validate_strings=True,
     )
+
+
+class ExactDecimal(TypeDecorator):
+    """An exact decimal on every database: NUMERIC(18, 4) on PostgreSQL, text on SQLite (whose
+    numbers are binary floats, which would turn 0.1 into 0.1000000000000000055…)."""
+
+    impl = Numeric(18, 4)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect):
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(String(40))
+        return dialect.type_descriptor(Numeric(18, 4))
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        value = Decimal(value)
+        return str(value) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return Decimal(value)

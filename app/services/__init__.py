@@ -13,3 +13,11 @@ class ServiceError(Exception):
 
 class ConflictError(ServiceError):
     """Someone else changed the object since it was loaded (optimistic locking)."""
+
+
+class FieldErrors(ServiceError):
+    """Several refusals at once, each for its own form field."""
+
+    def __init__(self, errors: list[tuple[str | None, str]]):
+        super().__init__(errors[0][1], errors[0][0])
+        self.errors = errors

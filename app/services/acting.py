@@ -125,3 +125,14 @@ def acting_for(employee: Employee, day: dt.date) -> ActingAssignment | None:
             ActingAssignment.end_date >= day,
         )
     )
+
+
+def acting_for_all(employee: Employee, day: dt.date) -> list[ActingAssignment]:
+    """Every Plt./Plh. assignment standing in for `employee` on `day`."""
+    return list(db.session.scalars(
+        select(ActingAssignment).where(
+            ActingAssignment.replaced_employee_id == employee.id,
+            ActingAssignment.start_date <= day,
+            ActingAssignment.end_date >= day,
+        )
+    ))

@@ -2,19 +2,25 @@
 and assert the refusals. A new route fails here until it is classified below."""
 import datetime as dt
 import re
+from decimal import Decimal
 
 import pytest
 
-from app.models import ActingAssignment
+from app.domain.enums import ActingKind, PositionKind
+from app.domain.skp import Aspect, PlanStatus, ResultKind
+from app.extensions import db
+from app.models import ActingAssignment, LibraryResult, OrgTarget
 
 # Reachable without logging in.
 PUBLIC = {"static", "bootstrap.static", "main.healthz", "main.logo", "auth.login", "auth.activate"}
 # Every logged-in user may use these for themselves.
 SELF_SERVICE = {"main.home", "main.profile", "auth.change_password", "auth.logout"}
-# Admin routes that act on one object of an OPD: another OPD's admin gets 404 (no leak).
-ADMIN_OBJECT_ARGS = {"employee_id", "unit_id", "assignment_id", "token"}
-# Admin routes only a superadmin may use.
-SUPERADMIN_ONLY = {"admin.settings"}
+# Admin routes that act on one object of an OPD: another OPD's admin gets 403/404 (no leak).
+ADMIN_OBJECT_ARGS = {"employee_id", "unit_id", "assignment_id", "token", "target_id", "opd_id"}
+# Admin routes only a superadmin may use (the whole kabupaten's settings and calendar).
+SUPERADMIN_ONLY_PREFIXES = ("admin.settings", "admin.year")
+# SKP routes on one pegawai's plan: strangers get 403/404.
+PLAN_OBJECT_ARGS = {"plan_id", "result_id", "indicator_id", "other_id", "opd_id"}
 
 
 def _routes(app):
@@ -27,19 +33,32 @@ def _routes(app):
 def world(factory):
     opd_a, opd_b = factory.opd("Dinas A"), factory.opd("Dinas B")
     unit_a = factory.unit(opd_a, "Bidang A1")
-    boss = factory.employee(unit_a, name="Atasan A")
+    boss = factory.employee(unit_a, name="Atasan A", position_kind=PositionKind.ADMINISTRATOR)
     subject = factory.employee(unit_a, assessor=boss, name="Subjek A")
     pegawai = factory.employee(unit_a, name="Rekan A")  # same unit, not in the subject's line
     admin_b = factory.admin([opd_b])
     assignment = ActingAssignment(
-        kind="PLT", acting_employee=boss, unit=unit_a, position="Kepala Bidang A1",
+        kind=ActingKind.PLT, acting_employee=boss, unit=unit_a, position="Kepala Bidang A1",
         start_date=dt.date.today(), end_date=dt.date.today() + dt.timedelta(days=30))
-    from app.extensions import db
-
     db.session.add(assignment)
+    year = factory.skp.year(2026)
+    boss_plan = factory.skp.plan(boss, year, status=PlanStatus.APPROVED)
+    plan = factory.skp.plan(subject, year, status=PlanStatus.SUBMITTED, parent=boss_plan.results[0])
+    target = OrgTarget(opd_id=opd_a.id, year=year, goal="Meningkatnya layanan", indicator="Indeks kepuasan",
+                       target_value=Decimal("85"), unit="Indeks")
+    library = LibraryResult(position_name="Analis Kebijakan", position_key="analis kebijakan",
+                            kind=ResultKind.UTAMA, text="Tersusunnya kajian")
+    db.session.add_all([target, library])
     db.session.flush()
-    args = {"employee_id": subject.id, "unit_id": unit_a.id, "assignment_id": assignment.id,
-            "token": "0" * 32, "code": "ABCD-EFGH-JKMN", "filename": "css/capaian.css"}
+    args = {
+        "employee_id": subject.id, "unit_id": unit_a.id, "assignment_id": assignment.id,
+        "token": "0" * 32, "code": "ABCD-EFGH-JKMN", "filename": "css/capaian.css",
+        "year": 2026, "year_id": year.id, "period_id": year.periods[0].id, "opd_id": opd_a.id,
+        "target_id": target.id, "library_id": library.id,
+        "plan_id": plan.id, "other_id": plan.id, "result_id": plan.results[0].id,
+        "indicator_id": plan.results[0].indicators[0].id,
+    }
+    _ = Aspect
     return {"subject": subject, "pegawai": pegawai, "admin_b": admin_b, "args": args}
 
 
@@ -48,7 +67,16 @@ def _url(rule, args):
 
 
 def _classified(endpoint):
-    return endpoint in PUBLIC or endpoint in SELF_SERVICE or endpoint.startswith("admin.")
+    return (endpoint in PUBLIC or endpoint in SELF_SERVICE or endpoint.startswith("admin.")
+            or endpoint.startswith("indicators."))
+
+
+def _call(client, method, url):
+    return client.get(url) if method == "GET" else client.post(url)
+
+
+def _text(response):
+    return response.get_data(as_text=True) if response.mimetype == "text/html" else ""
 
 
 def test_every_route_is_classified(app):
@@ -63,39 +91,44 @@ def test_anonymous_is_sent_to_login_everywhere_but_public_pages(app, make_client
             continue
         url = _url(rule, world["args"])
         for method in methods:
-            response = client.get(url) if method == "GET" else client.post(url)
+            response = _call(client, method, url)
             assert response.status_code == 302, (method, url, response.status_code)
             assert response.headers["Location"].startswith("/masuk"), (method, url)
 
 
-def test_plain_pegawai_is_refused_the_whole_admin_area(app, make_client, world):
+def test_plain_pegawai_is_refused_the_admin_area_and_other_peoples_skp(app, make_client, world):
     client = make_client(world["pegawai"].user)
     for rule, methods in _routes(app):
-        if not rule.endpoint.startswith("admin."):
-            continue
         url = _url(rule, world["args"])
         for method in methods:
-            response = client.get(url) if method == "GET" else client.post(url)
-            assert response.status_code == 403, (method, url, response.status_code)
+            if rule.endpoint.startswith("admin."):
+                response = _call(client, method, url)
+                assert response.status_code == 403, (method, url, response.status_code)
+            elif rule.endpoint.startswith("indicators.") and PLAN_OBJECT_ARGS & set(rule.arguments):
+                response = _call(client, method, url)
+                assert response.status_code in (403, 404), (method, url, response.status_code)
+            elif rule.endpoint.startswith("indicators."):
+                response = _call(client, method, url)
+                assert response.status_code in (200, 302, 400, 403, 404), (method, url, response.status_code)
+                assert "Subjek A" not in _text(response), (method, url)
 
 
 def test_admin_of_another_opd_cannot_reach_this_opds_objects(app, make_client, world):
     client = make_client(world["admin_b"])
     for rule, methods in _routes(app):
-        if not rule.endpoint.startswith("admin."):
+        if not (rule.endpoint.startswith("admin.") or rule.endpoint.startswith("indicators.")):
             continue
         url = _url(rule, world["args"])
-        object_route = bool(ADMIN_OBJECT_ARGS & set(rule.arguments))
+        object_route = bool((ADMIN_OBJECT_ARGS | PLAN_OBJECT_ARGS) & set(rule.arguments))
         for method in methods:
-            response = client.get(url) if method == "GET" else client.post(url)
-            if rule.endpoint in SUPERADMIN_ONLY:
+            response = _call(client, method, url)
+            if rule.endpoint.startswith(SUPERADMIN_ONLY_PREFIXES):
                 assert response.status_code == 403, (method, url)
             elif object_route:
                 assert response.status_code in (403, 404), (method, url, response.status_code)
             else:
-                assert response.status_code in (200, 302, 400), (method, url, response.status_code)
-                if response.mimetype == "text/html":
-                    assert "Subjek A" not in response.get_data(as_text=True), (method, url)
+                assert response.status_code in (200, 302, 400, 403, 404), (method, url, response.status_code)
+                assert "Subjek A" not in _text(response), (method, url)
 
 
 def test_every_post_route_refuses_a_missing_csrf_token(app, make_client, factory, world):
@@ -110,9 +143,11 @@ def test_every_post_route_refuses_a_missing_csrf_token(app, make_client, factory
 
 def test_no_state_change_on_get(app):
     """Routes whose names say they change something accept POST only."""
-    verbs = ("reset", "buka-kunci", "peran", "nonaktifkan", "aktifkan", "status", "konfirmasi", "keluar")
+    verbs = ("reset", "buka-kunci", "peran", "nonaktifkan", "aktifkan", "status", "konfirmasi", "keluar",
+             "ajukan", "setujui", "kembalikan", "tarik", "hapus", "naik", "turun", "tutup", "buka")
     for rule, methods in _routes(app):
-        if any(v in rule.rule for v in verbs):
+        last = rule.rule.rstrip("/").rsplit("/", 1)[-1]
+        if any(last.startswith(v) for v in verbs):
             assert methods == ["POST"], rule.rule
 
 

@@ -1,0 +1,235 @@
+"""The numbers behind a rating, as pure code (RULES.md §3–§5): the capaian of one indicator,
+the suggested Rating Hasil Kerja, the predikat matrix, and the distribution curve of a unit."""
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from app.domain.enums import LabeledEnum, OrgPredikat
+from app.domain.skp import Direction
+
+HUNDRED = Decimal(100)
+CENT = Decimal("0.01")
+DEFAULT_CAP = 120
+DEFAULT_ABOVE = 110  # weighted capaian ≥ 110 % suggests Di Atas Ekspektasi
+DEFAULT_BELOW = 90  # weighted capaian < 90 % suggests Di Bawah Ekspektasi
+
+
+class Rating(LabeledEnum):
+    DI_ATAS = "DI_ATAS"
+    SESUAI = "SESUAI"
+    DI_BAWAH = "DI_BAWAH"
+    __labels__ = {
+        "DI_ATAS": "Di Atas Ekspektasi",
+        "SESUAI": "Sesuai Ekspektasi",
+        "DI_BAWAH": "Di Bawah Ekspektasi",
+    }
+
+
+class Predikat(LabeledEnum):
+    SANGAT_BAIK = "SANGAT_BAIK"
+    BAIK = "BAIK"
+    BUTUH_PERBAIKAN = "BUTUH_PERBAIKAN"
+    KURANG = "KURANG"
+    SANGAT_KURANG = "SANGAT_KURANG"
+    __labels__ = {
+        "SANGAT_BAIK": "Sangat Baik",
+        "BAIK": "Baik",
+        "BUTUH_PERBAIKAN": "Butuh Perbaikan",
+        "KURANG": "Kurang/Misconduct",
+        "SANGAT_KURANG": "Sangat Kurang",
+    }
+
+    @property
+    def printed(self) -> str:
+        """As official documents write it: SANGAT BAIK, BAIK, BUTUH PERBAIKAN, KURANG, SANGAT KURANG."""
+        return self.value.replace("_", " ")
+
+
+def _decimal(value) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, Decimal):
+        return value
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        raise ValueError(f"not a number: {value!r}") from None
+
+
+def _direction(value) -> Direction:
+    if isinstance(value, enum.Enum):
+        value = value.value
+    text = str(value).strip().lower()
+    try:
+        return Direction(text)
+    except ValueError:
+        raise ValueError(f"unknown direction: {value!r} (higher, lower or range)") from None
+
+
+def achievement(target, realization, direction="higher", *, target_high=None, cap=DEFAULT_CAP) -> Decimal | None:
+    """Capaian in percent (two decimals), or None when it cannot be computed.
+
+    higher: realisasi / target × 100; lower: (2 − realisasi / target) × 100; range [target,
+    target_high]: inside → 100, below → realisasi / low × 100, above → realisasi / high × 100.
+    The result is clamped to [0, cap] (cap None: no upper bound). A missing realisasi, or a target
+    (bound) of 0 or less, gives None rather than a division error.
+    """
+    kind = _direction(direction)
+    target = _decimal(target)
+    realization = _decimal(realization)
+    if realization is None or target is None or target <= 0:
+        return None
+    if kind == Direction.HIGHER:
+        value = realization / target * HUNDRED
+    elif kind == Direction.LOWER:
+        value = (2 - realization / target) * HUNDRED
+    else:
+        high = _decimal(target_high)
+        if high is None or high < target:
+            return None
+        if realization < target:
+            value = realization / target * HUNDRED
+        elif realization > high:
+            value = realization / high * HUNDRED
+        else:
+            value = HUNDRED
+    value = max(value, Decimal(0))
+    if cap is not None:
+        value = min(value, Decimal(cap))
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def weighted_capaian(values: Iterable) -> Decimal | None:
+    """The mean of capaian values, each a number or a (number, weight) pair; None values are
+    skipped; None when nothing is left."""
+    total, weights = Decimal(0), Decimal(0)
+    for item in values:
+        value, weight = item if isinstance(item, tuple) else (item, 1)
+        value, weight = _decimal(value), _decimal(weight)
+        if value is None or weight is None or weight <= 0:
+            continue
+        total += value * weight
+        weights += weight
+    if not weights:
+        return None
+    return (total / weights).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def suggested_result_rating(capaian_values: Iterable, *, above=DEFAULT_ABOVE, below=DEFAULT_BELOW) -> Rating | None:
+    """The Rating Hasil Kerja the capaian of the utama indicators suggest: ≥ `above` Di Atas,
+    < `below` Di Bawah, otherwise Sesuai; None without any capaian. The assessor decides."""
+    mean = weighted_capaian(capaian_values)
+    if mean is None:
+        return None
+    if mean >= Decimal(str(above)):
+        return Rating.DI_ATAS
+    if mean < Decimal(str(below)):
+        return Rating.DI_BAWAH
+    return Rating.SESUAI
+
+
+# RULES.md §4: rows are the Rating Hasil Kerja, columns the Rating Perilaku Kerja.
+PREDIKAT_MATRIX: dict[tuple[Rating, Rating], Predikat] = {
+    (Rating.DI_ATAS, Rating.DI_BAWAH): Predikat.KURANG,
+    (Rating.DI_ATAS, Rating.SESUAI): Predikat.BAIK,
+    (Rating.DI_ATAS, Rating.DI_ATAS): Predikat.SANGAT_BAIK,
+    (Rating.SESUAI, Rating.DI_BAWAH): Predikat.KURANG,
+    (Rating.SESUAI, Rating.SESUAI): Predikat.BAIK,
+    (Rating.SESUAI, Rating.DI_ATAS): Predikat.BAIK,
+    (Rating.DI_BAWAH, Rating.DI_BAWAH): Predikat.SANGAT_KURANG,
+    (Rating.DI_BAWAH, Rating.SESUAI): Predikat.BUTUH_PERBAIKAN,
+    (Rating.DI_BAWAH, Rating.DI_ATAS): Predikat.BUTUH_PERBAIKAN,
+}
+
+
+def _member(enum_cls, value):
+    if isinstance(value, enum_cls):
+        return value
+    member = enum_cls.parse(value)
+    if member is None:
+        raise ValueError(f"unknown {enum_cls.__name__}: {value!r}")
+    return member
+
+
+def predikat(result_rating, behavior_rating) -> Predikat:
+    """Predikat kinerja pegawai from the two ratings (enum members or their names)."""
+    return PREDIKAT_MATRIX[(_member(Rating, result_rating), _member(Rating, behavior_rating))]
+
+
+# --- the distribution curve (RULES.md §5) ---------------------------------------------------------
+
+# Each rule: (which predikat count together, "max" or "min", percent). "min" with percent None
+# means "at least one".
+CURVE_RULES: dict[OrgPredikat, list[tuple[tuple[Predikat, ...], str, int | None]]] = {
+    OrgPredikat.ISTIMEWA: [((Predikat.SANGAT_BAIK,), "max", 70)],
+    OrgPredikat.BAIK: [
+        ((Predikat.BAIK,), "max", 70),
+        ((Predikat.BUTUH_PERBAIKAN, Predikat.KURANG), "min", None),
+    ],
+    OrgPredikat.BUTUH_PERBAIKAN: [
+        ((Predikat.BUTUH_PERBAIKAN,), "min", 60),
+        ((Predikat.SANGAT_BAIK,), "max", 10),
+    ],
+    OrgPredikat.KURANG: [
+        ((Predikat.KURANG,), "min", 60),
+        ((Predikat.BUTUH_PERBAIKAN,), "min", 10),
+        ((Predikat.SANGAT_BAIK,), "max", 10),
+    ],
+    OrgPredikat.SANGAT_KURANG: [
+        ((Predikat.SANGAT_KURANG,), "min", 60),
+        ((Predikat.KURANG, Predikat.BUTUH_PERBAIKAN), "min", 10),
+        ((Predikat.SANGAT_BAIK,), "max", 0),
+    ],
+}
+
+
+def curve_limit(kind: str, percent: int | None, total: int) -> int:
+    """How many pegawai a rule allows (max, rounded down) or requires (min, rounded up)."""
+    if percent is None:
+        return 1
+    if kind == "max":
+        return percent * total // 100
+    return -(-percent * total // 100)
+
+
+def _names(group: tuple[Predikat, ...]) -> str:
+    return " + ".join(p.label for p in group)
+
+
+def curve_violations(org_predikat, counts: Mapping) -> list[str]:
+    """Why the predikat of a unit's pegawai do not fit the curve of its predikat organisasi
+    (Indonesian sentences; empty when they fit). Missing keys count as 0."""
+    org = _member(OrgPredikat, org_predikat)
+    tally = {p: 0 for p in Predikat}
+    for key, number in counts.items():
+        tally[_member(Predikat, key)] += int(number or 0)
+    total = sum(tally.values())
+    if total == 0:
+        return []
+    messages = []
+    for group, kind, percent in CURVE_RULES[org]:
+        have = sum(tally[p] for p in group)
+        limit = curve_limit(kind, percent, total)
+        if kind == "max" and have > limit:
+            if percent == 0:
+                messages.append(f"Predikat organisasi {org.label}: tidak boleh ada pegawai berpredikat "
+                                f"{_names(group)}; saat ini {have} pegawai.")
+            else:
+                messages.append(f"Predikat organisasi {org.label}: {_names(group)} paling banyak {percent}% "
+                                f"({limit} dari {total} pegawai); saat ini {have} pegawai.")
+        if kind == "min" and have < limit:
+            if percent is None:
+                messages.append(f"Predikat organisasi {org.label}: minimal satu pegawai berpredikat "
+                                f"{' atau '.join(p.label for p in group)}; saat ini tidak ada.")
+            else:
+                messages.append(f"Predikat organisasi {org.label}: {_names(group)} minimal {percent}% "
+                                f"({limit} dari {total} pegawai); saat ini {have} pegawai.")
+    return messages
+
+
+__all__ = [
+    "CURVE_RULES", "Direction", "OrgPredikat", "PREDIKAT_MATRIX", "Predikat", "Rating", "achievement",
+    "curve_limit", "curve_violations", "predikat", "suggested_result_rating", "weighted_capaian",
+]

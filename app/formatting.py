@@ -33,6 +33,13 @@ def angka(value: int | float | Decimal | None, digits: int = 0) -> str:
     return format_decimal(value, format=pattern)
 
 
+def desimal(value: int | float | Decimal | None) -> str:
+    """A decimal for reading: 1234.5 → "1.234,5", 85.5000 → "85,5", None → "–"."""
+    if value is None or value == "":
+        return "–"
+    return format_decimal(Decimal(str(value)), format="#,##0.####")
+
+
 def register(app: Flask) -> None:
     from app.services.audit import field_label
 
@@ -40,3 +47,5 @@ def register(app: Flask) -> None:
     app.add_template_filter(tanggal, "tanggal")
     app.add_template_filter(tanggal_jam, "tanggal_jam")
     app.add_template_filter(angka, "angka")
+    app.add_template_filter(desimal, "desimal")
+    app.add_template_global(desimal, "desimal")

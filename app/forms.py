@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField
+from wtforms import HiddenField, StringField
 from wtforms.fields.choices import SelectChoice
+
+from app.domain.numbers import input_text, parse_decimal
 
 from app.services import ServiceError
 
@@ -81,6 +83,25 @@ class VersionedForm(Form):
     """A form editing a row that others may edit too: carries the version it was loaded at."""
 
     version = HiddenField()
+
+
+class DecimalField(StringField):
+    """A number typed the Indonesian way ("85,5", "1.234,5"); `data` is a Decimal or None.
+    A number that cannot be read becomes a message at the field (NumberError is a ValueError)."""
+
+    def __init__(self, *args, **kwargs):
+        render_kw = {"inputmode": "decimal", "autocomplete": "off", **(kwargs.pop("render_kw", None) or {})}
+        super().__init__(*args, render_kw=render_kw, **kwargs)
+
+    def process_formdata(self, valuelist):
+        self.data = None
+        if valuelist:
+            self.data = parse_decimal(valuelist[0])
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return input_text(self.data) if self.data is not None else ""
 
 
 def choices(pairs, optgroup: str | None = None) -> list[SelectChoice]:

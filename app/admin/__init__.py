@@ -18,5 +18,5 @@ def require_admin():
 
 
 from app.admin import (  # noqa: E402,F401
-    acting, accounts, audit, dashboard, employees, imports, settings, units,
+    acting, accounts, audit, dashboard, employees, imports, library, org_targets, settings, units, years,
 )

@@ -42,7 +42,9 @@ class OrgUnit(Base):
     children: Mapped[list[OrgUnit]] = relationship(
         foreign_keys=[parent_id], back_populates="parent", order_by="OrgUnit.name"
     )
-    opd: Mapped[OrgUnit | None] = relationship(remote_side="OrgUnit.id", foreign_keys=[opd_id])
+    # Read-only: opd_id is set by the services; an OPD points at itself, which the unit of work
+    # would otherwise see as a dependency cycle.
+    opd: Mapped[OrgUnit | None] = relationship(remote_side="OrgUnit.id", foreign_keys=[opd_id], viewonly=True)
 
     def __repr__(self) -> str:
         return f"<OrgUnit {self.id} {self.name!r}>"

@@ -136,3 +136,14 @@ def acting_for_all(employee: Employee, day: dt.date) -> list[ActingAssignment]:
             ActingAssignment.end_date >= day,
         )
     ))
+
+
+def acting_held(employee: Employee, day: dt.date) -> list[ActingAssignment]:
+    """The Plt./Plh. posts `employee` holds on `day`."""
+    return list(db.session.scalars(
+        select(ActingAssignment).where(
+            ActingAssignment.acting_employee_id == employee.id,
+            ActingAssignment.start_date <= day,
+            ActingAssignment.end_date >= day,
+        )
+    ))

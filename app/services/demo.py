@@ -2,7 +2,8 @@
 
 demo_plan.py draws ten OPDs and some 350 pegawai in a proper reporting tree with valid NIPs
 (RULES.md §9), golongan that fit the jenis jabatan, ~15 % PPPK and one Plt.; this module writes
-the plan in one go (objects built in memory, a few flushes). Only the Plt. dates follow today.
+the plan in one go (objects built in memory, a few flushes); demo_skp.py adds the 2026 SKPs that
+cascade from each OPD's targets. Only the Plt. dates follow today.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from app.services import demo_names as data
 from app.services.accounts import hash_password
 from app.services.audit import record
 from app.services.demo_plan import build_plan
+from app.services.demo_skp import seed_skp
 from app.services.org import ensure_pemda
 from app.services.settings import update_settings
 
@@ -92,11 +94,13 @@ def seed_demo() -> list[tuple[str, User]]:
     pengelola.role, pengelola.admin_units = Role.ADMIN, [admin_opd]
     superadmin.role = Role.SUPERADMIN
     db.session.flush()
+    # The super admin (BKPSDM) records the Bupati's approval of the Sekda's SKP.
+    skp = seed_skp(plan, units, employees, recorder=superadmin)
     record(None, "demo.dimuat", pemda,
            summary=f"Data demo {data.DOCUMENT_PLACE} dimuat: {sum(u.kind == OrgUnitKind.OPD for u in units)} "
-                   f"perangkat daerah, {len(units)} unit kerja, {len(employees)} pegawai.",
-           after={"units": len(units), "employees": len(employees),
-                  "logins": [user.nip for _label, user in logins]})
+                   f"perangkat daerah, {len(units)} unit kerja, {len(employees)} pegawai, {skp.plans} SKP.",
+           after={"units": len(units), "employees": len(employees), "plans": skp.plans,
+                  "plan_statuses": skp.statuses, "logins": [user.nip for _label, user in logins]})
     db.session.flush()
     return logins
 

@@ -1,16 +1,20 @@
-"""What Beranda and Profil show: my data, my reporting line, my team, my admin area."""
+"""What Beranda and Profil show: my data, my reporting line, my team, my admin area, and the SKP
+to-dos of the current year (mine to draft or revise, my team's to approve)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from app.domain.skp import PlanStatus
 from app.extensions import db
-from app.models import ActingAssignment, Employee, OrgUnit, User
+from app.models import ActingAssignment, AppraisalYear, Employee, OrgUnit, Plan, User
 from app.models.base import utcnow
 from app.security import admin_opd_ids
+from app.services.years import current_year
 
 
 @dataclass
@@ -23,6 +27,51 @@ class AdminSummary:
 
 
 @dataclass
+class MyPlan:
+    """My SKP of the year: the newest version, and the approved one in force when that differs."""
+
+    year: AppraisalYear
+    plan: Plan | None
+    in_force: Plan | None
+    assessor_name: str | None
+
+    @property
+    def state(self) -> str:
+        """start, draft, revision (version n+1 in draft), returned, submitted, approved."""
+        if self.plan is None:
+            return "start"
+        if self.plan.status == PlanStatus.DRAFT:
+            return "revision" if self.plan.version > 1 else "draft"
+        return self.plan.status.value.lower()
+
+
+@dataclass
+class Review:
+    """A pegawai whose SKP I approve, and in what capacity (None: as their Pejabat Penilai)."""
+
+    employee: Employee
+    plan: Plan | None
+    capacity: str | None = None
+
+
+@dataclass
+class TeamPlans:
+    """My team's SKPs of the year: those waiting for my approval, and who has none yet."""
+
+    year: AppraisalYear
+    waiting: list[Review]
+    without_plan: list[Employee]
+    counts: Counter
+    total: int
+
+    @property
+    def summary(self) -> list[tuple[str, int]]:
+        """("disetujui", 4), ("diajukan", 2), …, ("belum menyusun", 1): the non-zero counts."""
+        order = (PlanStatus.APPROVED, PlanStatus.SUBMITTED, PlanStatus.RETURNED, PlanStatus.DRAFT, None)
+        return [(s.label.lower() if s else "belum menyusun", self.counts[s]) for s in order if self.counts[s]]
+
+
+@dataclass
 class Home:
     user: User
     employee: Employee | None
@@ -31,6 +80,9 @@ class Home:
     subordinates: list[Employee] = field(default_factory=list)
     acting: list[ActingAssignment] = field(default_factory=list)
     admin: AdminSummary | None = None
+    year: AppraisalYear | None = None
+    my_plan: MyPlan | None = None
+    team_plans: TeamPlans | None = None
 
 
 def build(user: User, today: dt.date | None = None) -> Home:
@@ -71,7 +123,78 @@ def build(user: User, today: dt.date | None = None) -> Home:
         )
     if user.is_admin:
         home.admin = _admin_summary(user)
+    home.year = current_year(today)
+    if home.year is not None:
+        if employee is not None:
+            home.my_plan = _my_plan(employee, home.year)
+        home.team_plans = _team_plans(user, home, today)
     return home
+
+
+def _my_plan(employee: Employee, year: AppraisalYear) -> MyPlan:
+    versions = list(db.session.scalars(
+        select(Plan).where(Plan.employee_id == employee.id, Plan.year_id == year.id).order_by(Plan.version)
+    ))
+    newest = versions[-1] if versions else None
+    in_force = next((p for p in reversed(versions) if p.status == PlanStatus.APPROVED), None)
+    if employee.assessor is not None:
+        assessor = employee.assessor.name
+    else:
+        assessor = employee.external_assessor_title or employee.external_assessor_name
+    return MyPlan(year=year, plan=newest, in_force=in_force if in_force is not newest else None,
+                  assessor_name=assessor)
+
+
+def _team_plans(user: User, home: Home, today: dt.date) -> TeamPlans | None:
+    """Whose SKP I approve: my direct reports, the reports of whom I stand in for today (Plh.),
+    and, for a pengelola kinerja, the top officials assessed by the kepala daerah (recorded on
+    their behalf). A fixed number of queries, whatever the team's size."""
+    reviews = {e.id: Review(e, None) for e in home.subordinates}
+    standing_in = {a.replaced_employee_id: a.title for a in home.acting
+                   if a.replaced_employee_id is not None and a.start_date <= today <= a.end_date}
+    if standing_in:
+        for e in db.session.scalars(
+            select(Employee).where(Employee.assessor_id.in_(standing_in), Employee.active.is_(True))
+            .options(selectinload(Employee.unit)).order_by(Employee.name)
+        ):
+            if e.id != user.employee_id:
+                reviews.setdefault(e.id, Review(e, None, standing_in[e.assessor_id]))
+    officials = []
+    if user.is_admin:
+        query = (select(Employee).join(OrgUnit, Employee.unit_id == OrgUnit.id)
+                 .where(Employee.assessor_id.is_(None), Employee.external_assessor_name.is_not(None),
+                        Employee.active.is_(True)).options(selectinload(Employee.unit)).order_by(Employee.name))
+        scope = admin_opd_ids(user)
+        if scope is not None:
+            query = query.where(OrgUnit.opd_id.in_(scope or {-1}))
+        officials = [Review(e, None, f"dicatat atas nama {e.external_assessor_title or 'kepala daerah'}")
+                     for e in db.session.scalars(query) if e.id != user.employee_id]
+    if not reviews and not officials:
+        return None
+    plans = _newest_plans([*reviews, *(r.employee.id for r in officials)], home.year)
+    for review in (*reviews.values(), *officials):
+        review.plan = plans.get(review.employee.id)
+    team = sorted(reviews.values(), key=lambda r: r.employee.name)
+    waiting = [r for r in (*team, *officials) if r.plan is not None and r.plan.status == PlanStatus.SUBMITTED]
+    waiting.sort(key=lambda r: (r.plan.submitted_at, r.employee.name))
+    return TeamPlans(
+        year=home.year, waiting=waiting,
+        without_plan=[r.employee for r in team if r.plan is None],
+        counts=Counter(r.plan.status if r.plan is not None else None for r in team), total=len(team),
+    )
+
+
+def _newest_plans(employee_ids: list[int], year: AppraisalYear) -> dict[int, Plan]:
+    """The newest SKP version of each pegawai for the year (one query)."""
+    newest = (
+        select(Plan.employee_id, func.max(Plan.version).label("version"))
+        .where(Plan.year_id == year.id, Plan.employee_id.in_(employee_ids))
+        .group_by(Plan.employee_id).subquery()
+    )
+    return {p.employee_id: p for p in db.session.scalars(
+        select(Plan).join(newest, (Plan.employee_id == newest.c.employee_id) & (Plan.version == newest.c.version))
+        .where(Plan.year_id == year.id)
+    )}
 
 
 def _admin_summary(user: User) -> AdminSummary:

@@ -3,7 +3,9 @@ lineage (each copy remembers the RHK/IKI it was copied from)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
+from app.formatting import desimal
 from app.models import Indicator, Plan, WorkResult
 
 ADDED, REMOVED, CHANGED, SAME = "ditambah", "dihapus", "diubah", "tetap"
@@ -51,8 +53,13 @@ def _root(item) -> int:
 
 
 def _text(value) -> str:
+    """A value as the SKP shows it: numbers in Indonesian notation, flags as ya/tidak."""
     if value is None:
         return "–"
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, Decimal):
+        return desimal(value)
     label = getattr(value, "label", None)
     if isinstance(label, str):
         return label

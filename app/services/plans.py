@@ -187,19 +187,31 @@ def withdraw(actor: User, plan: Plan) -> None:
 
 
 def _signing_title(actor: User, plan: Plan) -> str:
-    """How the approver is printed: their jabatan, "Plt./Plh. <jabatan>", or the external assessor."""
+    """How the approver is printed: their jabatan, "Plt./Plh. <jabatan>" when they act for the
+    post that assesses this pegawai, or the external assessor recorded by the pengelola kinerja."""
+    from app.services.acting import acting_for_all, acting_held
+
     employee = plan.employee
     own = actor.employee
     assessor = employee.assessor
     if assessor is None:
         return f"{employee.external_assessor_title or 'Kepala daerah'} (dicatat oleh {actor.name})"
+    today = dt.date.today()
+    if own is not None and own.id != assessor.id:
+        for assignment in acting_for_all(assessor, today):
+            if assignment.acting_employee_id == own.id:
+                return assignment.title
     if own is not None and own.id == assessor.id:
-        return assessor.position
-    from app.services.acting import acting_for_all
-
-    for assignment in acting_for_all(assessor, dt.date.today()):
-        if own is not None and assignment.acting_employee_id == own.id:
-            return assignment.title
+        # A Plt. may be recorded as the direct assessor of the staff of the post they fill.
+        units = set()
+        node = employee.unit
+        while node is not None:
+            units.add(node.id)
+            node = node.parent
+        for assignment in acting_held(own, today):
+            if assignment.unit_id in units and assignment.unit_id != own.unit_id:
+                return assignment.title
+        return own.position
     return assessor.position
 
 

@@ -4,13 +4,20 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from app.domain.periods import DEFAULT_REVIEW_DAYS, DEFAULT_SUBMISSION_DAYS, PeriodScheme, build_periods
+from app.domain.nip import MONTHS_ID
+from app.domain.periods import (
+    DEFAULT_REVIEW_DAYS, DEFAULT_SUBMISSION_DAYS, PeriodKind, PeriodScheme, build_periods,
+)
 from app.extensions import db
 from app.models import AppraisalYear, Period, User
-from app.services import ServiceError
-from app.services.audit import record
+from app.models.base import utcnow
+from app.services import FieldErrors, ServiceError
+from app.services.audit import changed_fields, record
+
+MAX_DEADLINE_DAYS = 120  # a deadline further than this after the period's end is a typo
 
 
 def get_year(year: int) -> AppraisalYear | None:
@@ -47,9 +54,7 @@ def open_year(
         raise ServiceError("Tahun penilaian harus antara 2000 dan 2100.", field="year")
     if get_year(year) is not None:
         raise ServiceError(f"Tahun penilaian {year} sudah dibuka.", field="year")
-    if submission_days < 0 or review_days < submission_days:
-        raise ServiceError("Batas penilaian atasan tidak boleh sebelum batas pengajuan pegawai.",
-                           field="review_days")
+    _check_days(submission_days, review_days)
     appraisal_year = AppraisalYear(year=year, scheme=scheme)
     for spec in build_periods(year, scheme, submission_days=submission_days, review_days=review_days):
         appraisal_year.periods.append(Period(
@@ -57,9 +62,111 @@ def open_year(
             end_date=spec.end, submission_deadline=spec.submission_deadline,
             review_deadline=spec.review_deadline, is_open=True,
         ))
-    db.session.add(appraisal_year)
-    db.session.flush()
+    try:
+        with db.session.begin_nested():  # another superadmin may open the same year right now
+            db.session.add(appraisal_year)
+    except IntegrityError:
+        raise ServiceError(f"Tahun penilaian {year} sudah dibuka.", field="year") from None
     record(actor, "tahun.dibuka", appraisal_year, object_type="appraisal_year",
            summary=f"Tahun penilaian {year} dibuka ({scheme.label}, {len(appraisal_year.periods)} periode).",
            after={"year": year, "scheme": scheme.value})
     return appraisal_year
+
+
+def _check_days(submission_days: int, review_days: int) -> None:
+    errors = []
+    if not 0 <= submission_days <= MAX_DEADLINE_DAYS:
+        errors.append(("submission_days", f"Isi 0 sampai {MAX_DEADLINE_DAYS} hari."))
+    if not 0 <= review_days <= MAX_DEADLINE_DAYS:
+        errors.append(("review_days", f"Isi 0 sampai {MAX_DEADLINE_DAYS} hari."))
+    elif review_days < submission_days:
+        errors.append(("review_days", "Batas penilaian atasan tidak boleh sebelum batas pengajuan pegawai."))
+    if errors:
+        raise FieldErrors(errors)
+
+
+def years_overview() -> list[AppraisalYear]:
+    """Every year, newest first, with its periods loaded."""
+    return list(db.session.scalars(
+        select(AppraisalYear).options(selectinload(AppraisalYear.periods))
+        .order_by(AppraisalYear.year.desc())
+    ))
+
+
+def period_for(year: AppraisalYear, day: dt.date) -> Period | None:
+    """The (non-Akhir) period of `year` that contains `day`."""
+    return next((p for p in year.periods
+                 if p.kind != PeriodKind.AKHIR and p.start_date <= day <= p.end_date), None)
+
+
+def long_date(day: dt.date) -> str:
+    """"1 April 2026" (for messages; templates use the `tanggal` filter)."""
+    return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}"
+
+
+def _period_snapshot(period: Period) -> dict:
+    return {
+        "submission_deadline": period.submission_deadline,
+        "review_deadline": period.review_deadline,
+        "is_open": period.is_open,
+        "closed_at": period.closed_at,
+    }
+
+
+def _require_superadmin(actor: User | None, what: str) -> None:
+    if actor is not None and not actor.is_superadmin:
+        raise ServiceError(f"Hanya super admin yang dapat {what}.")
+
+
+def deadline_problems(period: Period, submission: dt.date | None,
+                      review: dt.date | None) -> list[tuple[str, str]]:
+    """(field, message) for each deadline rule the pair breaks."""
+    errors = []
+    latest = period.end_date + dt.timedelta(days=MAX_DEADLINE_DAYS)
+    for name, day, what in (("submission_deadline", submission, "Batas pengajuan"),
+                            ("review_deadline", review, "Batas penilaian")):
+        if day is None:
+            errors.append((name, f"{what} wajib diisi dengan tanggal yang valid."))
+        elif day < period.start_date:
+            errors.append((name, f"{what} tidak boleh sebelum awal periode ({long_date(period.start_date)})."))
+        elif day > latest:
+            errors.append((name, f"{what} paling lambat {long_date(latest)} "
+                                 f"({MAX_DEADLINE_DAYS} hari setelah akhir periode)."))
+    if not errors and review < submission:
+        errors.append(("review_deadline", "Batas penilaian atasan tidak boleh sebelum batas pengajuan pegawai."))
+    return errors
+
+
+def update_period_deadlines(actor: User | None, period: Period, submission: dt.date | None,
+                            review: dt.date | None) -> Period:
+    """Change a period's submission and review deadlines (audited with before/after)."""
+    _require_superadmin(actor, "mengubah batas waktu periode")
+    errors = deadline_problems(period, submission, review)
+    if errors:
+        raise FieldErrors(errors)
+    before = _period_snapshot(period)
+    period.submission_deadline, period.review_deadline = submission, review
+    db.session.flush()
+    changes = changed_fields(before, _period_snapshot(period))
+    if changes:
+        record(actor, "periode.batas_diubah", period,
+               summary=f"Batas waktu {period.title} diubah: pengajuan {long_date(submission)}, "
+                       f"penilaian {long_date(review)}.",
+               before={k: v[0] for k, v in changes.items()}, after={k: v[1] for k, v in changes.items()})
+    return period
+
+
+def set_period_open(actor: User | None, period: Period, open: bool) -> Period:
+    """Close a period (entry for it freezes) or reopen it."""
+    _require_superadmin(actor, "membuka atau menutup periode")
+    if period.is_open == open:
+        raise ServiceError(f"{period.title} sudah {'terbuka' if open else 'ditutup'}.")
+    before = _period_snapshot(period)
+    period.is_open = open
+    period.closed_at = None if open else utcnow()
+    db.session.flush()
+    record(actor, "periode.dibuka" if open else "periode.ditutup", period,
+           summary=f"{period.title} {'dibuka kembali' if open else 'ditutup'}.",
+           before={"is_open": before["is_open"], "closed_at": before["closed_at"]},
+           after={"is_open": period.is_open, "closed_at": period.closed_at})
+    return period

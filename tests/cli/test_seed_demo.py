@@ -250,3 +250,125 @@ def test_the_readme_shows_the_demo_logins():
     assert f"`{DEMO_PASSWORD}`" in readme
     for label, nip in build_plan().login_nips():
         assert f"| {label} | `{nip}` |" in readme
+
+
+# --- the SKPs of the demo (issue 3) ---------------------------------------------------------------
+
+
+def test_seed_demo_stays_fast(cli):
+    import time
+
+    start = time.perf_counter()
+    result = cli.invoke(args=["seed-demo"])
+    assert result.exit_code == 0, result.output
+    assert time.perf_counter() - start < 10
+
+
+def _plans():
+    from app.models import Plan
+
+    return list(db.session.scalars(select(Plan).order_by(Plan.employee_id, Plan.version)))
+
+
+def test_the_demo_year_targets_and_every_submitted_skp_pass_the_projects_rules(seeded):
+    from app.domain.periods import PeriodScheme
+    from app.domain.skp import PlanStatus
+    from app.models import OrgTarget
+    from app.services.plan_rules import submission_problems
+    from app.services.years import current_year
+
+    year = current_year(dt.date(2026, 11, 23))
+    assert year.year == 2026 and year.scheme == PeriodScheme.TRIWULANAN
+    assert [p.label for p in year.periods] == ["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Akhir"]
+    opds = list(db.session.scalars(select(OrgUnit).where(OrgUnit.kind == OrgUnitKind.OPD)))
+    targets = list(db.session.scalars(select(OrgTarget)))
+    for opd in opds:
+        mine = [t for t in targets if t.opd_id == opd.id]
+        assert 3 <= len(mine) <= 5 and all(t.year_id == year.id and t.target_value > 0 and t.unit for t in mine)
+    dinkes = {t.indicator: (t.target_value, t.unit) for t in targets if t.opd.name == "Dinas Kesehatan"}
+    assert dinkes["Angka kematian ibu per 100.000 kelahiran hidup"] == (85, "per 100.000 KH")
+    assert dinkes["Persentase puskesmas terakreditasi paripurna"] == (100, "%")
+
+    checked = 0
+    for plan in _plans():
+        if plan.status in (PlanStatus.SUBMITTED, PlanStatus.APPROVED):
+            assert submission_problems(plan) == [], (plan.employee.position, submission_problems(plan))
+            checked += 1
+    assert checked >= 300
+
+
+def test_approved_skps_cascade_from_the_organisation_targets_down(seeded):
+    from app.domain.skp import Approach, Direction, PlanStatus, ResultKind
+
+    plans = _plans()
+    by_employee = {}
+    for plan in plans:
+        by_employee.setdefault(plan.employee_id, []).append(plan)
+    approved = {p.employee_id: p for p in plans if p.status == PlanStatus.APPROVED}
+    employees = _employees()
+    assert len(approved) / len(employees) > 0.8
+    for employee_id, plan in approved.items():
+        employee = plan.employee
+        utama = [r for r in plan.results if r.kind == ResultKind.UTAMA]
+        assert 2 <= len(utama) <= 4, employee.position
+        assert all(1 <= len(r.indicators) <= 3 for r in plan.results)
+        if plan.is_jpt:
+            assert employee.position_kind == PositionKind.JPT
+            for r in utama:
+                assert r.org_target.opd_id == employee.unit.opd_id and r.org_target.year_id == plan.year_id
+                assert all(i.perspective is not None for i in r.indicators)
+            continue
+        boss_plan = approved[employee.assessor_id]  # the assessor's SKP is approved too
+        for r in utama:
+            assert r.parent.plan_id == boss_plan.id, (employee.position, r.text)
+        assert plan.approved_by == employee.assessor.user and plan.approved_as == employee.assessor.position
+        assert len(plan.expectations) == 7 and all(e.text for e in plan.expectations)
+    sekda = next(e for e in employees if e.assessor_id is None)
+    assert approved[sekda.id].approved_as.startswith("Bupati Tanjung Harapan (dicatat oleh ")
+    assert approved[sekda.id].approved_by.role == Role.SUPERADMIN
+
+    statuses = {s: sum(p.status == s for p in plans) for s in PlanStatus}
+    assert statuses[PlanStatus.SUBMITTED] >= 10 and statuses[PlanStatus.DRAFT] >= 5
+    returned = [p for p in plans if p.status == PlanStatus.RETURNED]
+    assert len(returned) == 2 and all(len(p.return_reason) > 20 for p in returned)
+    (second,) = [p for p in plans if p.version == 2]
+    assert second.status == PlanStatus.DRAFT and second.change_reason and second.previous.status == PlanStatus.APPROVED
+    assert {r.origin_id for r in second.results} > {None}  # copied RHK keep their lineage
+    assert sum(1 for e in employees if e.id not in by_employee) >= 5  # some have not started
+    kualitatif = [p for p in plans if p.approach == Approach.KUALITATIF and p.status == PlanStatus.APPROVED]
+    assert kualitatif and all(i.narrative_target for p in kualitatif for r in p.results for i in r.indicators)
+    directions = {i.direction for p in plans for r in p.results for i in r.indicators}
+    assert directions == set(Direction)
+    assert any(r.kind == ResultKind.TAMBAHAN for p in plans for r in p.results)
+
+
+def test_the_indicator_library_of_the_demo(seeded):
+    from app.models import LibraryResult
+
+    entries = list(db.session.scalars(select(LibraryResult)))
+    positions = {e.position_name for e in entries}
+    assert 3 <= len(positions) <= 4 and "Pengadministrasi Perkantoran" in positions
+    assert all(e.indicators for e in entries)
+    assert positions <= {e.position for e in _employees()}
+
+
+def test_the_demo_logins_see_their_skp_to_dos_and_the_map(seeded, make_client):
+    users = {u.role: u for u in _demo_users().values() if u.role != Role.PEGAWAI}
+    pegawai_users = [u for u in _demo_users().values() if u.role == Role.PEGAWAI]
+    supervisor = next(u for u in pegawai_users if u.employee.position_kind == PositionKind.PENGAWAS)
+    pegawai = next(u for u in pegawai_users if u is not supervisor)
+
+    home = make_client(pegawai).get("/").get_data(as_text=True)
+    assert "SKP saya 2026" in home and "Disetujui" in home and "Persetujuan SKP tim" not in home
+    client = make_client(supervisor)
+    home = " ".join(client.get("/").get_data(as_text=True).split())
+    assert "2 SKP menunggu persetujuan Anda." in home and "Belum menyusun SKP (1)" in home
+    assert client.get("/skp/peta/saya").status_code == 200
+
+    admin = users[Role.ADMIN]
+    page = make_client(admin).get(f"/skp/peta/{admin.admin_units[0].id}")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    for text in ("Meningkatnya derajat kesehatan masyarakat", "Belum diintervensi bawahan",
+                 "RHK tanpa RHK atasan yang sah", "pegawai belum memiliki SKP yang disetujui"):
+        assert text in html, text

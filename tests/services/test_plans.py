@@ -343,3 +343,22 @@ def test_team_plans_query_count_is_constant(line, factory):
         return len(count)
 
     assert queries(3) == queries(30)
+
+
+def test_a_plt_recorded_as_direct_assessor_signs_as_plt(line, factory):
+    from app.models import OrgUnit
+
+    bina_marga = factory.unit(line["opd"], "Bidang Bina Marga")
+    seksi = factory.unit(bina_marga, "Seksi Jalan")
+    plt = line["head"]  # Kepala Bidang of another bidang, acting for the vacant Bina Marga post
+    db.session.add(ActingAssignment(kind=ActingKind.PLT, acting_employee=plt, unit=bina_marga,
+                                    position="Kepala Bidang Bina Marga", start_date=dt.date.today(),
+                                    end_date=dt.date.today() + dt.timedelta(days=30)))
+    kasi = factory.employee(seksi, assessor=plt, name="Kasi Jalan")
+    plan = factory.skp.plan(kasi, line["year"], status=PlanStatus.SUBMITTED)
+    svc.approve(plt.user, plan)
+    assert plan.approved_as == "Plt. Kepala Bidang Bina Marga"
+    own_team = factory.skp.plan(line["boss"], factory.skp.year(2027), status=PlanStatus.SUBMITTED)
+    svc.approve(plt.user, own_team)
+    assert own_team.approved_as == "Kepala Bidang"
+    _ = OrgUnit

@@ -19,6 +19,8 @@ SELF_SERVICE = {"main.home", "main.profile", "auth.change_password", "auth.logou
 ADMIN_OBJECT_ARGS = {"employee_id", "unit_id", "assignment_id", "token", "target_id", "opd_id"}
 # Admin routes only a superadmin may use (the whole kabupaten's settings and calendar).
 SUPERADMIN_ONLY_PREFIXES = ("admin.settings", "admin.year")
+# Kabupaten-wide master data any pengelola kinerja maintains (the indicator library per jabatan).
+KABUPATEN_WIDE_PREFIXES = ("admin.library",)
 # SKP routes on one pegawai's plan: strangers get 403/404.
 PLAN_OBJECT_ARGS = {"plan_id", "result_id", "indicator_id", "other_id", "opd_id"}
 
@@ -119,7 +121,8 @@ def test_admin_of_another_opd_cannot_reach_this_opds_objects(app, make_client, w
         if not (rule.endpoint.startswith("admin.") or rule.endpoint.startswith("indicators.")):
             continue
         url = _url(rule, world["args"])
-        object_route = bool((ADMIN_OBJECT_ARGS | PLAN_OBJECT_ARGS) & set(rule.arguments))
+        object_route = (bool((ADMIN_OBJECT_ARGS | PLAN_OBJECT_ARGS) & set(rule.arguments))
+                        and not rule.endpoint.startswith(KABUPATEN_WIDE_PREFIXES))
         for method in methods:
             response = _call(client, method, url)
             if rule.endpoint.startswith(SUPERADMIN_ONLY_PREFIXES):

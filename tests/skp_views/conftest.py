@@ -1,0 +1,102 @@
+"""A reporting line with SKPs, and helpers to drive the SKP pages through HTTP."""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import event, func, select
+
+from app.domain.enums import PositionKind
+from app.domain.skp import PlanStatus
+from app.extensions import db
+from app.models import AuditEvent, Indicator, Plan, WorkResult
+
+
+@pytest.fixture
+def line(factory):
+    """Kepala bidang → kepala seksi (approved SKP) → staf, in one OPD, for 2026."""
+    opd = factory.opd("Dinas Komunikasi dan Informatika")
+    head = factory.employee(opd, name="Hendra Kabid", position="Kepala Bidang Aplikasi",
+                            position_kind=PositionKind.ADMINISTRATOR)
+    boss = factory.employee(opd, assessor=head, name="Sari Kasi", position="Kepala Seksi Aplikasi",
+                            position_kind=PositionKind.PENGAWAS)
+    staff = factory.employee(opd, assessor=boss, name="Rina Staf", position="Pranata Komputer Ahli Pertama",
+                             position_kind=PositionKind.FUNGSIONAL)
+    year = factory.skp.year(2026)
+    head_plan = factory.skp.plan(head, year, status=PlanStatus.APPROVED)
+    boss_plan = factory.skp.plan(boss, year, status=PlanStatus.APPROVED, results=2, parent=head_plan.results[0])
+    boss_plan.results[0].text = "Terselenggaranya layanan aplikasi daring"
+    boss_plan.results[1].text = "Terkelolanya keamanan informasi"
+    db.session.flush()
+    return {"opd": opd, "head": head, "boss": boss, "staff": staff, "year": year, "boss_plan": boss_plan}
+
+
+def body(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def text(response) -> str:
+    """The page's visible text, tags removed and whitespace folded (for messages split by markup)."""
+    import html
+
+    raw = re.sub(r"<script.*?</script>|<style.*?</style>", " ", body(response), flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+
+
+def field_error(response, field_id: str) -> str:
+    """The message shown at one field (its invalid-feedback block)."""
+    match = re.search(rf'id="{re.escape(field_id)}-galat"[^>]*>(.*?)</div>', body(response), re.S)
+    assert match, f"no error at field {field_id}"
+    import html
+
+    return html.unescape(" ".join(match.group(1).split()))
+
+
+def hidden_version(response) -> str:
+    match = re.search(r'name="version"[^>]*value="(\d+)"|value="(\d+)"[^>]*name="version"', body(response))
+    assert match, "no version field"
+    return match.group(1) or match.group(2)
+
+
+def newest(employee) -> Plan | None:
+    db.session.expire_all()
+    return db.session.scalar(select(Plan).where(Plan.employee_id == employee.id).order_by(Plan.version.desc()).limit(1))
+
+
+def count(model) -> int:
+    return db.session.scalar(select(func.count()).select_from(model))
+
+
+def snapshot_counts() -> tuple[int, int, int]:
+    """Rows of plans, RHK and IKI: a refused request changes none of them."""
+    return count(Plan), count(WorkResult), count(Indicator)
+
+
+def actions() -> list[str]:
+    return [e.action for e in db.session.scalars(select(AuditEvent).order_by(AuditEvent.id))]
+
+
+@contextmanager
+def count_statements():
+    seen: list[str] = []
+
+    def listener(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        yield seen
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+
+
+def complete_indicator(**overrides) -> dict:
+    data = {"aspect": "KUANTITAS", "text": "Jumlah modul aplikasi yang dioperasikan", "direction": "higher",
+            "target_value": "4", "target_high": "", "unit": "Modul", "cumulative": "y"}
+    data.update(overrides)
+    return data
+
+
+D = Decimal

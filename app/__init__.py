@@ -53,6 +53,7 @@ def _migrations_dir() -> str:
 def register_blueprints(app: Flask) -> None:
     from app.admin import bp as admin_bp
     from app.auth import bp as auth_bp
+    from app.assessments import bp as assessments_bp
     from app.indicators import bp as indicators_bp
     from app.main import bp as main_bp
 
@@ -60,6 +61,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp, url_prefix="/pengelolaan")
     app.register_blueprint(indicators_bp, url_prefix="/skp")
+    app.register_blueprint(assessments_bp, url_prefix="/penilaian")
 
 
 def register_error_handlers(app: Flask) -> None:

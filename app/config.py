@@ -46,6 +46,7 @@ class Config:
     # Uploads (stored under instance/, never under static/)
     MAX_CONTENT_LENGTH = 32 * MB
     IMPORT_MAX_BYTES = 5 * MB
+    EVIDENCE_MAX_BYTES = 10 * MB  # each bukti dukung file
     LOGO_MAX_BYTES = 1 * MB
     UPLOAD_FOLDER: str | None = None  # default: <instance>/uploads
 

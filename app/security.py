@@ -130,3 +130,11 @@ def can_review_plan(user: User, plan) -> bool:
     if not user.is_authenticated or user.employee_id == plan.employee_id:
         return False
     return is_reviewer_of(user, plan.employee) or records_external_approval(user, plan.employee)
+
+
+# --- periodic assessments ------------------------------------------------------------------
+
+
+def can_view_assessment(user: User, assessment) -> bool:
+    """The pegawai, the assessor chain (and who acts for it), and the pengelola kinerja."""
+    return can_view_employee(user, assessment.employee) or is_reviewer_of(user, assessment.employee)

@@ -8,7 +8,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from app.domain.enums import ActingKind, EmploymentStatus, OrgUnitKind, PaperSize, PositionKind, Role
+from app.domain.enums import ActingKind, EmploymentStatus, LatePolicy, OrgUnitKind, PaperSize, PositionKind, Role
 from app.domain.grades import PNS_GRADES, PPPK_GRADES
 from app.domain.nip import nip_error
 from app.forms import Form, VersionedForm, choices
@@ -124,5 +124,8 @@ class SettingsForm(VersionedForm):
                              description="Penilai pejabat tertinggi (Sekretaris Daerah) yang tidak memiliki NIP.")
     head_name = StringField("Nama kepala daerah", validators=[Optional(), Length(max=200)])
     paper_size = SelectField("Ukuran kertas dokumen", choices=choices(PaperSize.choices()))
+    late_submission = SelectField("Pengajuan penilaian periode setelah batas waktu",
+                                  choices=choices(LatePolicy.choices()),
+                                  description="Pengelola kinerja selalu dapat membuka kembali penilaian seorang pegawai.")
     logo = FileField("Logo (PNG atau JPEG, maksimal 1 MB)")
     remove_logo = BooleanField("Hapus logo")

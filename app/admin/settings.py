@@ -5,7 +5,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 
 from app.admin import bp
 from app.admin.forms import SettingsForm
-from app.domain.enums import PaperSize
+from app.domain.enums import LatePolicy, PaperSize
 from app.extensions import db
 from app.forms import apply_service_error
 from app.security import superadmin_required
@@ -32,6 +32,7 @@ def settings():
     if request.method == "GET":
         form.version.data = current.version
         form.paper_size.data = current.paper_size.value
+        form.late_submission.data = current.late_submission.value
     if form.validate_on_submit():
         logo = None
         upload = form.logo.data
@@ -58,6 +59,7 @@ def settings():
                         "head_title": form.head_title.data.strip(),
                         "head_name": (form.head_name.data or "").strip(),
                         "paper_size": PaperSize.parse(form.paper_size.data) or PaperSize.A4,
+                        "late_submission": LatePolicy.parse(form.late_submission.data) or LatePolicy.ALLOW_MARKED,
                     },
                     version=version, logo=logo, remove_logo=bool(form.remove_logo.data) and logo is None,
                 )

@@ -121,3 +121,33 @@ class OrgPredikat(LabeledEnum):
         "KURANG": "Kurang",
         "SANGAT_KURANG": "Sangat Kurang",
     }
+
+
+class LatePolicy(LabeledEnum):
+    """What happens to a period submission after its deadline."""
+
+    ALLOW_MARKED = "ALLOW_MARKED"
+    REFUSE = "REFUSE"
+    __labels__ = {
+        "ALLOW_MARKED": "Tetap diterima dan ditandai terlambat",
+        "REFUSE": "Ditolak (pengelola kinerja dapat membuka kembali)",
+    }
+
+
+class AssessmentStatus(LabeledEnum):
+    DRAFT = "DRAFT"
+    SUBMITTED = "SUBMITTED"
+    RETURNED = "RETURNED"
+    APPROVED = "APPROVED"
+    __labels__ = {
+        "DRAFT": "Draf",
+        "SUBMITTED": "Diajukan",
+        "RETURNED": "Dikembalikan",
+        "APPROVED": "Disetujui",
+    }
+
+
+class EvidenceKind(LabeledEnum):
+    FILE = "FILE"
+    LINK = "LINK"
+    __labels__ = {"FILE": "Berkas", "LINK": "Tautan"}

@@ -233,3 +233,58 @@ __all__ = [
     "CURVE_RULES", "Direction", "OrgPredikat", "PREDIKAT_MATRIX", "Predikat", "Rating", "achievement",
     "curve_limit", "curve_violations", "predikat", "suggested_result_rating", "weighted_capaian",
 ]
+
+
+# --- capaian of one period --------------------------------------------------------------------
+
+
+def period_target(annual, number: int, count: int, *, cumulative: bool, period_targets=None,
+                  final: bool = False):
+    """The target an indicator is measured against in period `number` of `count`.
+
+    Akhir (final): the annual target. Cumulative indicators (e.g. documents) compare the realisasi
+    so far with the target so far: the sum of the per-period targets up to this period, a period
+    without its own target counting annual / count (pro rata). Stand-alone indicators (e.g. a
+    percentage) compare the period's value with the period's own target, else the annual one.
+    """
+    annual = _decimal(annual)
+    if final or annual is None and not period_targets:
+        return annual
+    targets = {int(k): _decimal(v) for k, v in (period_targets or {}).items() if _decimal(v) is not None}
+    if not cumulative:
+        return targets.get(number, annual)
+    total = Decimal(0)
+    for k in range(1, number + 1):
+        if k in targets:
+            total += targets[k]
+        elif annual is not None:
+            total += annual / count
+        else:
+            return None
+    return total
+
+
+def period_realization(values, number: int, *, cumulative: bool, final: bool = False):
+    """The realisasi that counts in period `number`: the period's own value, or for a cumulative
+    indicator the sum of the values so far (None while this period's value is missing). For Akhir
+    the pegawai's year value is taken as entered."""
+    values = {int(k): _decimal(v) for k, v in values.items()}
+    own = values.get(number)
+    if own is None or final or not cumulative:
+        return own
+    return sum((v for k, v in values.items() if k <= number and v is not None), Decimal(0))
+
+
+def period_achievement(*, target, target_high=None, direction="higher", cumulative=True, number: int,
+                       count: int, values, period_targets=None, final: bool = False,
+                       cap=DEFAULT_CAP) -> Decimal | None:
+    """Capaian of one indicator in one period (see period_target / period_realization). A range is
+    scaled like its low end when the indicator accumulates."""
+    low = period_target(target, number, count, cumulative=cumulative, period_targets=period_targets, final=final)
+    high = None
+    if _direction(direction) == Direction.RANGE and target_high is not None:
+        low_annual, high_annual = _decimal(target), _decimal(target_high)
+        if low is not None and low_annual:
+            high = high_annual * low / low_annual if cumulative and not final else high_annual
+    realization = period_realization(values, number, cumulative=cumulative, final=final)
+    return achievement(low, realization, direction, target_high=high, cap=cap)

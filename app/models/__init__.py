@@ -1,5 +1,6 @@
 """SQLAlchemy models, one module per aggregate. Importing this package registers them all."""
 from app.models.accounts import User, admin_scope
+from app.models.assessments import Assessment, BehaviorReflection, Evidence, Realization
 from app.models.audit import AuditEvent
 from app.models.base import Base
 from app.models.library import LibraryIndicator, LibraryResult
@@ -10,7 +11,8 @@ from app.models.values import CoreValue, CoreValueGuide
 from app.models.years import AppraisalYear, OrgTarget, OrgYearResult, Period
 
 __all__ = [
-    "ActingAssignment", "AppSettings", "AppraisalYear", "AuditEvent", "Base", "CoreValue",
+    "ActingAssignment", "AppSettings", "AppraisalYear", "Assessment", "AuditEvent", "Base",
+    "BehaviorReflection", "CoreValue", "Evidence", "Realization",
     "CoreValueGuide", "Employee", "Expectation", "Indicator", "IndicatorPeriodTarget",
     "LibraryIndicator", "LibraryResult", "OrgTarget", "OrgUnit", "OrgYearResult", "Period", "Plan",
     "User", "WorkResult", "admin_scope",

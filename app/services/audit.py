@@ -41,6 +41,7 @@ FIELD_LABELS = {
     "head_title": "jabatan kepala daerah",
     "head_name": "nama kepala daerah",
     "paper_size": "ukuran kertas",
+    "late_submission": "pengajuan setelah batas waktu",
     "logo": "logo",
     # years, periods, organisation targets and the indicator library
     "year": "tahun",

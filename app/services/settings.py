@@ -1,7 +1,7 @@
 """Business settings (kop surat, place, paper size, kepala daerah)."""
 from __future__ import annotations
 
-from app.domain.enums import PaperSize
+from app.domain.enums import LatePolicy, PaperSize
 from app.extensions import db
 from app.models import AppSettings, User
 from app.models.settings import SETTINGS_ID
@@ -14,6 +14,7 @@ DEFAULTS = {
     "head_title": "Bupati",
     "head_name": "",
     "paper_size": PaperSize.A4,
+    "late_submission": LatePolicy.ALLOW_MARKED,
 }
 EDITABLE = tuple(DEFAULTS)
 

@@ -181,3 +181,47 @@ def test_small_units_round_the_same_way():
     # 3 pegawai, Istimewa: 70 % of 3 = 2.1 → at most 2 Sangat Baik
     assert curve_violations("ISTIMEWA", {SB: 2, B: 1}) == []
     assert len(curve_violations("ISTIMEWA", {SB: 3})) == 1
+
+
+from app.domain.scoring import period_achievement, period_realization, period_target  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("number", "cumulative", "targets", "final", "expected"),
+    [
+        (1, True, None, False, D(3)),  # 12 documents a year, quarter 1: 3 so far
+        (3, True, None, False, D(9)),
+        (4, True, None, False, D(12)),
+        (2, True, {1: 2, 2: 4}, False, D(6)),  # own targets per quarter, added up
+        (3, True, {1: 2}, False, D(8)),  # 2 + 12/4 + 12/4
+        (2, False, None, False, D(12)),  # a percentage stands alone: the annual target
+        (2, False, {2: 10}, False, D(10)),
+        (5, True, {1: 2}, True, D(12)),  # Akhir: the annual target
+    ],
+)
+def test_period_target(number, cumulative, targets, final, expected):
+    assert period_target(12, number, 4, cumulative=cumulative, period_targets=targets, final=final) == expected
+
+
+def test_period_realization():
+    values = {1: 2, 2: 4, 3: None}
+    assert period_realization(values, 2, cumulative=True) == D(6)
+    assert period_realization(values, 2, cumulative=False) == D(4)
+    assert period_realization(values, 3, cumulative=True) is None  # nothing entered yet for Q3
+    assert period_realization({5: 11}, 5, cumulative=True, final=True) == D(11)
+
+
+def test_period_achievement_worked_examples():
+    # 12 documents a year; 2 in Q1 and 4 in Q2: 6 of 6 so far
+    assert period_achievement(target=12, number=2, count=4, values={1: 2, 2: 4}) == D("100.00")
+    # Q1 only 2 of 3
+    assert period_achievement(target=12, number=1, count=4, values={1: 2}) == D("66.67")
+    # a percentage, lower is better: 8 % target, 6.5 % this quarter
+    assert period_achievement(target=8, direction="lower", cumulative=False, number=3, count=4,
+                              values={3: "6.5"}) == D("118.75")
+    # a stand-alone range 2–8 °C
+    assert period_achievement(target=2, target_high=8, direction="range", cumulative=False, number=1,
+                              count=4, values={1: 9}) == D("112.50")
+    # Akhir: the value entered for the year against the annual target
+    assert period_achievement(target=12, number=5, count=4, values={5: 11}, final=True) == D("91.67")
+    assert period_achievement(target=12, number=1, count=4, values={}) is None

@@ -47,7 +47,8 @@ def test_audit_events_record_ip_and_actor(client, factory):
 
 def settings_form(**overrides):
     form = {"region_name": "Pemerintah Kabupaten Uji", "document_place": "Kota Uji",
-            "head_title": "Bupati Uji", "head_name": "H. Fulan", "paper_size": "F4", "version": "0"}
+            "head_title": "Bupati Uji", "head_name": "H. Fulan", "paper_size": "F4", "version": "0",
+            "late_submission": "REFUSE"}
     form.update(overrides)
     return form
 
@@ -60,6 +61,7 @@ def test_superadmin_edits_settings_and_logo(client, factory):
     assert response.status_code == 302
     settings = db.session.get(AppSettings, 1)
     assert settings.region_name == "Pemerintah Kabupaten Uji" and settings.paper_size.value == "F4"
+    assert settings.late_submission.value == "REFUSE"
     logo = client.get("/logo")
     assert logo.status_code == 200 and logo.mimetype == "image/png" and logo.data == PNG
     client.logout()

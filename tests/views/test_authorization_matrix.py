@@ -9,7 +9,8 @@ import pytest
 from app.domain.enums import ActingKind, PositionKind
 from app.domain.skp import Aspect, PlanStatus, ResultKind
 from app.extensions import db
-from app.models import ActingAssignment, LibraryResult, OrgTarget
+from app.domain.enums import AssessmentStatus, EvidenceKind
+from app.models import ActingAssignment, Assessment, Evidence, LibraryResult, OrgTarget, Realization
 
 # Reachable without logging in.
 PUBLIC = {"static", "bootstrap.static", "main.healthz", "main.logo", "auth.login", "auth.activate"}
@@ -21,8 +22,11 @@ ADMIN_OBJECT_ARGS = {"employee_id", "unit_id", "assignment_id", "token", "target
 SUPERADMIN_ONLY_PREFIXES = ("admin.settings", "admin.year")
 # Kabupaten-wide master data any pengelola kinerja maintains (the indicator library per jabatan).
 KABUPATEN_WIDE_PREFIXES = ("admin.library",)
-# SKP routes on one pegawai's plan: strangers get 403/404.
-PLAN_OBJECT_ARGS = {"plan_id", "result_id", "indicator_id", "other_id", "opd_id"}
+# SKP and assessment routes on one pegawai's data: strangers get 403/404.
+PLAN_OBJECT_ARGS = {"plan_id", "result_id", "indicator_id", "other_id", "opd_id",
+                    "assessment_id", "realization_id", "evidence_id", "employee_id"}
+# Blueprints of logged-in pegawai pages (each view checks the object itself).
+PEGAWAI_PREFIXES = ("indicators.", "assessments.")
 
 
 def _routes(app):
@@ -50,7 +54,12 @@ def world(factory):
                        target_value=Decimal("85"), unit="Indeks")
     library = LibraryResult(position_name="Analis Kebijakan", position_key="analis kebijakan",
                             kind=ResultKind.UTAMA, text="Tersusunnya kajian")
-    db.session.add_all([target, library])
+    assessment = Assessment(employee=subject, period=year.periods[0], plan=plan, status=AssessmentStatus.SUBMITTED,
+                            submitted_at=plan.submitted_at)
+    realization = Realization(indicator_id=plan.results[0].indicators[0].id, value=Decimal(3))
+    realization.evidence.append(Evidence(kind=EvidenceKind.LINK, url="https://arsip.example/1"))
+    assessment.realizations.append(realization)
+    db.session.add_all([target, library, assessment])
     db.session.flush()
     args = {
         "employee_id": subject.id, "unit_id": unit_a.id, "assignment_id": assignment.id,
@@ -59,6 +68,8 @@ def world(factory):
         "target_id": target.id, "library_id": library.id,
         "plan_id": plan.id, "other_id": plan.id, "result_id": plan.results[0].id,
         "indicator_id": plan.results[0].indicators[0].id,
+        "assessment_id": assessment.id, "realization_id": realization.id, "evidence_id": realization.evidence[0].id,
+        "number": 1,
     }
     _ = Aspect
     return {"subject": subject, "pegawai": pegawai, "admin_b": admin_b, "args": args}
@@ -70,7 +81,7 @@ def _url(rule, args):
 
 def _classified(endpoint):
     return (endpoint in PUBLIC or endpoint in SELF_SERVICE or endpoint.startswith("admin.")
-            or endpoint.startswith("indicators."))
+            or endpoint.startswith(PEGAWAI_PREFIXES))
 
 
 def _call(client, method, url):
@@ -106,10 +117,10 @@ def test_plain_pegawai_is_refused_the_admin_area_and_other_peoples_skp(app, make
             if rule.endpoint.startswith("admin."):
                 response = _call(client, method, url)
                 assert response.status_code == 403, (method, url, response.status_code)
-            elif rule.endpoint.startswith("indicators.") and PLAN_OBJECT_ARGS & set(rule.arguments):
+            elif rule.endpoint.startswith(PEGAWAI_PREFIXES) and PLAN_OBJECT_ARGS & set(rule.arguments):
                 response = _call(client, method, url)
                 assert response.status_code in (403, 404), (method, url, response.status_code)
-            elif rule.endpoint.startswith("indicators."):
+            elif rule.endpoint.startswith(PEGAWAI_PREFIXES):
                 response = _call(client, method, url)
                 assert response.status_code in (200, 302, 400, 403, 404), (method, url, response.status_code)
                 assert "Subjek A" not in _text(response), (method, url)
@@ -118,7 +129,7 @@ def test_plain_pegawai_is_refused_the_admin_area_and_other_peoples_skp(app, make
 def test_admin_of_another_opd_cannot_reach_this_opds_objects(app, make_client, world):
     client = make_client(world["admin_b"])
     for rule, methods in _routes(app):
-        if not (rule.endpoint.startswith("admin.") or rule.endpoint.startswith("indicators.")):
+        if not (rule.endpoint.startswith("admin.") or rule.endpoint.startswith(PEGAWAI_PREFIXES)):
             continue
         url = _url(rule, world["args"])
         object_route = (bool((ADMIN_OBJECT_ARGS | PLAN_OBJECT_ARGS) & set(rule.arguments))

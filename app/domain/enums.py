@@ -151,3 +151,55 @@ class EvidenceKind(LabeledEnum):
     FILE = "FILE"
     LINK = "LINK"
     __labels__ = {"FILE": "Berkas", "LINK": "Tautan"}
+
+
+class CurveEnforcement(LabeledEnum):
+    WARN = "WARN"
+    BLOCK = "BLOCK"
+    __labels__ = {"WARN": "Peringatkan saja", "BLOCK": "Tolak penyerahan hasil"}
+
+
+class EvaluationStatus(LabeledEnum):
+    DRAFT = "DRAFT"
+    HANDED_OVER = "HANDED_OVER"
+    __labels__ = {"DRAFT": "Draf", "HANDED_OVER": "Diserahkan"}
+
+
+class ObjectionStatus(LabeledEnum):
+    FILED = "FILED"
+    EXPLAINED = "EXPLAINED"
+    DECIDED = "DECIDED"
+    __labels__ = {"FILED": "Diajukan", "EXPLAINED": "Ditanggapi Pejabat Penilai", "DECIDED": "Diputuskan"}
+
+
+class ObjectionDecision(LabeledEnum):
+    CONFIRMED = "CONFIRMED"
+    CHANGED = "CHANGED"
+    __labels__ = {"CONFIRMED": "Hasil dikukuhkan", "CHANGED": "Hasil diubah"}
+
+
+class FollowUpKind(LabeledEnum):
+    RECOGNITION = "RECOGNITION"
+    DEVELOPMENT = "DEVELOPMENT"
+    __labels__ = {"RECOGNITION": "Penghargaan", "DEVELOPMENT": "Pengembangan kompetensi"}
+
+
+class Programme(LabeledEnum):
+    PELATIHAN = "PELATIHAN"
+    COACHING = "COACHING"
+    MENTORING = "MENTORING"
+    PENGHARGAAN = "PENGHARGAAN"
+    LAINNYA = "LAINNYA"
+    __labels__ = {
+        "PELATIHAN": "Pelatihan",
+        "COACHING": "Coaching",
+        "MENTORING": "Mentoring",
+        "PENGHARGAAN": "Penghargaan",
+        "LAINNYA": "Lainnya",
+    }
+
+
+class PhraseScope(LabeledEnum):
+    HASIL = "HASIL"
+    PERILAKU = "PERILAKU"
+    __labels__ = {"HASIL": "Hasil kerja (RHK)", "PERILAKU": "Perilaku kerja"}

@@ -6,12 +6,14 @@ from app.models.base import Base
 from app.models.library import LibraryIndicator, LibraryResult
 from app.models.org import ActingAssignment, Employee, OrgUnit
 from app.models.plans import Expectation, Indicator, IndicatorPeriodTarget, Plan, WorkResult
+from app.models.reviews import AnnualEvaluation, Feedback, FeedbackPhrase, FollowUp, Objection
 from app.models.settings import AppSettings
 from app.models.values import CoreValue, CoreValueGuide
 from app.models.years import AppraisalYear, OrgTarget, OrgYearResult, Period
 
 __all__ = [
-    "ActingAssignment", "AppSettings", "AppraisalYear", "Assessment", "AuditEvent", "Base",
+    "ActingAssignment", "AnnualEvaluation", "AppSettings", "AppraisalYear", "Assessment", "AuditEvent", "Base",
+    "Feedback", "FeedbackPhrase", "FollowUp", "Objection",
     "BehaviorReflection", "CoreValue", "Evidence", "Realization",
     "CoreValueGuide", "Employee", "Expectation", "Indicator", "IndicatorPeriodTarget",
     "LibraryIndicator", "LibraryResult", "OrgTarget", "OrgUnit", "OrgYearResult", "Period", "Plan",

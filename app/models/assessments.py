@@ -11,6 +11,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.domain.enums import AssessmentStatus, EvidenceKind
+from app.domain.scoring import Predikat, Rating
 from app.models.accounts import User
 from app.models.base import Base, ExactDecimal, UTCDateTime, str_enum, utcnow
 from app.models.org import Employee
@@ -30,6 +31,8 @@ class Assessment(Base):
         CheckConstraint("status NOT IN ('SUBMITTED', 'APPROVED') OR submitted_at IS NOT NULL",
                         name="submitted_has_time"),
         CheckConstraint("status <> 'RETURNED' OR return_reason IS NOT NULL", name="returned_has_reason"),
+        CheckConstraint("status <> 'APPROVED' OR (reviewed_at IS NOT NULL AND predikat IS NOT NULL)",
+                        name="approved_is_reviewed"),
         Index("ix_assessment_period_status", "period_id", "status"),
         Index("ix_assessment_plan", "plan_id"),
     )
@@ -47,6 +50,15 @@ class Assessment(Base):
     return_reason: Mapped[str | None] = mapped_column(Text)
     # The pengelola kinerja may let one pegawai submit after the deadline (or a closed period).
     extended_until: Mapped[dt.date | None] = mapped_column(Date)
+    # The assessor's review (RULES.md §3–§4): ratings, the predikat that follows, who and when.
+    suggested_rating: Mapped[Rating | None] = mapped_column(str_enum(Rating, "suggested_rating"))
+    result_rating: Mapped[Rating | None] = mapped_column(str_enum(Rating, "result_rating"))
+    result_rating_reason: Mapped[str | None] = mapped_column(Text)
+    behavior_rating: Mapped[Rating | None] = mapped_column(str_enum(Rating, "behavior_rating"))
+    predikat: Mapped[Predikat | None] = mapped_column(str_enum(Predikat, "predikat"))
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    reviewed_as: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     lock_version: Mapped[int] = mapped_column(Integer, default=1)
@@ -62,6 +74,7 @@ class Assessment(Base):
     reflections: Mapped[list[BehaviorReflection]] = relationship(
         back_populates="assessment", cascade="all, delete-orphan"
     )
+    reviewed_by: Mapped[User | None] = relationship(foreign_keys=[reviewed_by_id])
 
     @property
     def editable(self) -> bool:

@@ -6,7 +6,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.domain.enums import LatePolicy, PaperSize
+from app.domain.enums import CurveEnforcement, LatePolicy, PaperSize
 from app.models.base import Base, UTCDateTime, str_enum, utcnow
 
 SETTINGS_ID = 1
@@ -14,7 +14,6 @@ SETTINGS_ID = 1
 
 class AppSettings(Base):
     __tablename__ = "app_settings"
-    __table_args__ = (CheckConstraint(f"id = {SETTINGS_ID}", name="single_row"),)
 
     id: Mapped[int] = mapped_column(primary_key=True, default=SETTINGS_ID)
     region_name: Mapped[str] = mapped_column(String(200), default="Pemerintah Kabupaten")
@@ -25,9 +24,23 @@ class AppSettings(Base):
     late_submission: Mapped[LatePolicy] = mapped_column(
         str_enum(LatePolicy, "late_policy"), default=LatePolicy.ALLOW_MARKED, server_default=LatePolicy.ALLOW_MARKED.name
     )
+    # Rating suggestion thresholds (RULES.md §3): weighted capaian ≥ above → Di Atas, < below → Di Bawah.
+    rating_above: Mapped[int] = mapped_column(Integer, default=110, server_default="110")
+    rating_below: Mapped[int] = mapped_column(Integer, default=90, server_default="90")
+    curve_enforcement: Mapped[CurveEnforcement] = mapped_column(
+        str_enum(CurveEnforcement, "curve_enforcement"), default=CurveEnforcement.WARN,
+        server_default=CurveEnforcement.WARN.name,
+    )
+    objection_days: Mapped[int] = mapped_column(Integer, default=14, server_default="14")
     logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     logo_mime: Mapped[str | None] = mapped_column(String(40))
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        CheckConstraint(f"id = {SETTINGS_ID}", name="single_row"),
+        CheckConstraint("rating_below > 0 AND rating_below < rating_above AND rating_above <= 200",
+                        name="rating_thresholds"),
+        CheckConstraint("objection_days BETWEEN 1 AND 90", name="objection_days_range"),
+    )

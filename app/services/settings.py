@@ -1,7 +1,7 @@
 """Business settings (kop surat, place, paper size, kepala daerah)."""
 from __future__ import annotations
 
-from app.domain.enums import LatePolicy, PaperSize
+from app.domain.enums import CurveEnforcement, LatePolicy, PaperSize
 from app.extensions import db
 from app.models import AppSettings, User
 from app.models.settings import SETTINGS_ID
@@ -15,6 +15,10 @@ DEFAULTS = {
     "head_name": "",
     "paper_size": PaperSize.A4,
     "late_submission": LatePolicy.ALLOW_MARKED,
+    "rating_above": 110,
+    "rating_below": 90,
+    "curve_enforcement": CurveEnforcement.WARN,
+    "objection_days": 14,
 }
 EDITABLE = tuple(DEFAULTS)
 

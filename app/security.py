@@ -138,3 +138,30 @@ def can_review_plan(user: User, plan) -> bool:
 def can_view_assessment(user: User, assessment) -> bool:
     """The pegawai, the assessor chain (and who acts for it), and the pengelola kinerja."""
     return can_view_employee(user, assessment.employee) or is_reviewer_of(user, assessment.employee)
+
+
+def is_period_reviewer(user: User, employee: Employee, period) -> bool:
+    """The Pejabat Penilai of the pegawai, or whoever acts for them (Plt./Plh.) during the
+    period's dates or today."""
+    import datetime as dt
+
+    from app.services.acting import acting_overlapping
+
+    own = user.employee if user.is_authenticated else None
+    assessor = employee.assessor
+    if own is None or assessor is None or own.id == employee.id:
+        return False
+    if own.id == assessor.id and assessor.active:
+        return True
+    today = dt.date.today()
+    return any(
+        a.acting_employee_id == own.id
+        for a in acting_overlapping(assessor, period.start_date, max(period.end_date, today))
+        if a.covers(today) or (a.start_date <= period.end_date and a.end_date >= period.start_date)
+    )
+
+
+def is_second_assessor_of(user: User, employee: Employee) -> bool:
+    """The Atasan Pejabat Penilai: the assessor's own assessor (or who acts for them today)."""
+    assessor = employee.assessor
+    return assessor is not None and is_reviewer_of(user, assessor)

@@ -147,3 +147,14 @@ def acting_held(employee: Employee, day: dt.date) -> list[ActingAssignment]:
             ActingAssignment.end_date >= day,
         )
     ))
+
+
+def acting_overlapping(employee: Employee, start: dt.date, end: dt.date) -> list[ActingAssignment]:
+    """The Plt./Plh. assignments standing in for `employee` at any time between start and end."""
+    return list(db.session.scalars(
+        select(ActingAssignment).where(
+            ActingAssignment.replaced_employee_id == employee.id,
+            ActingAssignment.start_date <= end,
+            ActingAssignment.end_date >= start,
+        )
+    ))

@@ -13,4 +13,4 @@ def require_login():
     return None
 
 
-from app.assessments import routes  # noqa: E402,F401
+from app.assessments import evidence, progress, review, routes, team  # noqa: E402,F401

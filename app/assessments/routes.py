@@ -1,1 +1,149 @@
-"""(being written)"""
+"""My periods: the list of the year, the period form (Mulai mengisi, Simpan draf, Ajukan)."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
+
+from app.assessments import bp
+from app.assessments.drafts import Stored, store
+from app.assessments.forms import StartForm
+from app.assessments.loaders import CONFLICT_KEPT, editable_assessment, period_or_404, run, year_or_404
+from app.assessments.sheet import Sheet
+from app.extensions import db
+from app.forms import apply_service_error
+from app.models import AppraisalYear, Period
+from app.services import ConflictError, FieldErrors, ServiceError
+from app.services import assessments as svc
+from app.services.period_status import period_statuses, window_before_start
+from app.services.years import all_years, current_year
+
+
+def _render_periods(year: AppraisalYear | None):
+    employee = current_user.employee
+    plan = svc.approved_plan_for(employee, year) if employee is not None and year is not None else None
+    statuses = period_statuses(employee, year) if employee is not None and year is not None else []
+    return render_template("assessments/index.html", year=year, years=all_years(), employee=employee,
+                           plan=plan, statuses=statuses)
+
+
+@bp.route("/")
+def index():
+    """My periods of the current year: state, deadline, days left, capaian."""
+    return _render_periods(current_year())
+
+
+@bp.route("/<int:year>")
+def index_year(year: int):
+    """My periods of one appraisal year."""
+    return _render_periods(year_or_404(year))
+
+
+def render_period(period: Period, sheet: Sheet | None, form=None, *, problems=None, theirs=None,
+                  error: str | None = None):
+    """The period page: the form while the assessment is open for entry, else read-only."""
+    context = sheet.context() if sheet is not None else {"period": period, "assessment": None}
+    if sheet is not None and sheet.window.can_edit and form is None:
+        form = sheet.fresh_form()
+    employee = current_user.employee
+    return render_template(
+        "assessments/period.html", form=form if sheet is not None and sheet.window.can_edit else None,
+        problems=problems or [], theirs=theirs or {}, error=error, start_form=StartForm(),
+        plan_in_force=svc.approved_plan_for(employee, period.year) if sheet is None else None,
+        not_started=window_before_start(period) if sheet is None else None, **context,
+    )
+
+
+@bp.route("/<int:year>/<int:number>")
+def period(year: int, number: int):
+    """My form for one period; an existing assessment is opened (and follows a newer SKP version
+    while untouched), a missing one is started with the Mulai mengisi button."""
+    the_period = period_or_404(year, number)
+    employee = current_user.employee
+    if employee is None:
+        abort(404)
+    if svc.find(employee.id, the_period.id) is None:
+        return render_period(the_period, None)
+    assessment = run(lambda: svc.open_assessment(current_user, employee, the_period))
+    return render_period(the_period, Sheet.of(assessment))
+
+
+@bp.route("/<int:year>/<int:number>/mulai", methods=["POST"])
+def start(year: int, number: int):
+    """Mulai mengisi: create my assessment of the period against my approved SKP."""
+    the_period = period_or_404(year, number)
+    employee = current_user.employee
+    if employee is None:
+        abort(404)
+    if StartForm().validate_on_submit():
+        try:
+            run(lambda: svc.open_assessment(current_user, employee, the_period))
+        except ServiceError as error:
+            flash(error.message, "danger")
+        except IntegrityError:  # opened in another tab at the same moment: use that one
+            db.session.rollback()
+    return redirect(url_for("assessments.period", year=year, number=number))
+
+
+def _store_posted(sheet: Sheet):
+    """Validate the posted form and save it: what was stored, or the page to show instead (the
+    typed input kept, the messages at their fields)."""
+    form = sheet.form_class()()
+    period = sheet.assessment.period
+    if not form.validate_on_submit():
+        return render_period(period, sheet, _reselect(form), error="Isian belum disimpan: perbaiki isian yang ditandai.")
+    try:
+        return run(lambda: store(current_user, sheet, form))
+    except ConflictError:
+        fresh = Sheet.of(editable_assessment(sheet.assessment.id))
+        form.version.data = fresh.assessment.lock_version
+        form.form_errors.append(CONFLICT_KEPT)
+        return render_period(period, fresh, _reselect(form), theirs=fresh.theirs(form))
+    except ServiceError as error:
+        apply_service_error(form, error)
+        return render_period(period, sheet, _reselect(form))
+
+
+def _reselect(form):
+    """A browser cannot refill a file input: say so when files were chosen but not stored."""
+    if any(getattr(u, "filename", None) for f in form if f.name.startswith("file_") for u in (f.data or [])):
+        form.form_errors.append("Berkas bukti dukung yang Anda pilih belum diunggah; pilih kembali setelah "
+                                "memperbaiki isian.")
+    return form
+
+
+@bp.route("/isian/<int:assessment_id>/simpan", methods=["POST"])
+def save(assessment_id: int):
+    """Simpan draf: realisasi, notes, reflections and the chosen bukti dukung, while open."""
+    sheet = Sheet.of(editable_assessment(assessment_id))
+    outcome = _store_posted(sheet)
+    if not isinstance(outcome, Stored):
+        return outcome
+    flash(outcome.message, "success")
+    period = sheet.assessment.period
+    return redirect(url_for("assessments.period", year=period.year.year, number=period.number))
+
+
+@bp.route("/isian/<int:assessment_id>/ajukan", methods=["POST"])
+def submit(assessment_id: int):
+    """Ajukan: save what the form holds, then submit it to the Pejabat Penilai; every IKI still
+    without realisasi is named at its field and listed on top."""
+    assessment = editable_assessment(assessment_id)
+    outcome = _store_posted(Sheet.of(assessment))
+    if not isinstance(outcome, Stored):
+        return outcome
+    period = assessment.period
+    try:
+        run(lambda: svc.submit(current_user, assessment))
+    except FieldErrors as missing:
+        sheet = Sheet.of(assessment)
+        form = sheet.fresh_form()
+        apply_service_error(form, missing)
+        form.form_errors.clear()
+        return render_period(period, sheet, form, problems=missing.errors)
+    except ServiceError as error:
+        flash(error.message, "danger")
+    else:
+        flash(f"Penilaian {period.title} diajukan kepada Pejabat Penilai Kinerja"
+              + (" (terlambat)." if assessment.late else "."), "success")
+    return redirect(url_for("assessments.period", year=period.year.year, number=period.number))

@@ -1,5 +1,7 @@
-"""What Beranda and Profil show: my data, my reporting line, my team, my admin area, and the SKP
-to-dos of the current year (mine to draft or revise, my team's to approve)."""
+"""What Beranda and Profil show: my data, my reporting line, my team, my admin area, the SKP
+to-dos of the current year (mine to draft or revise, my team's to approve), and the period to-dos
+(the open period with its deadline, the IKI still without realisasi, what came back to me, how
+many of my team submitted)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,11 +11,14 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from app.domain.enums import AssessmentStatus
 from app.domain.skp import PlanStatus
 from app.extensions import db
-from app.models import ActingAssignment, AppraisalYear, Employee, OrgUnit, Plan, User
+from app.models import ActingAssignment, AppraisalYear, Assessment, Employee, Indicator, OrgUnit, Period, Plan, User
 from app.models.base import utcnow
 from app.security import admin_opd_ids
+from app.services.assessments import missing_entries
+from app.services.period_status import PeriodStatus, current_period, period_statuses
 from app.services.years import current_year
 
 
@@ -72,6 +77,29 @@ class TeamPlans:
 
 
 @dataclass
+class MyPeriods:
+    """My period to-dos of the year: the period to act on now, its IKI still without realisasi,
+    submissions returned to me, and earlier periods still to submit."""
+
+    year: AppraisalYear
+    has_plan: bool
+    current: PeriodStatus | None
+    missing: list[str] = field(default_factory=list)
+    returned: list[PeriodStatus] = field(default_factory=list)
+    overdue: list[PeriodStatus] = field(default_factory=list)
+
+
+@dataclass
+class TeamPeriod:
+    """How far my direct reports are with the current period."""
+
+    period: Period
+    done: int
+    returned: int
+    total: int
+
+
+@dataclass
 class Home:
     user: User
     employee: Employee | None
@@ -83,6 +111,8 @@ class Home:
     year: AppraisalYear | None = None
     my_plan: MyPlan | None = None
     team_plans: TeamPlans | None = None
+    my_periods: MyPeriods | None = None
+    team_period: TeamPeriod | None = None
 
 
 def build(user: User, today: dt.date | None = None) -> Home:
@@ -127,8 +157,42 @@ def build(user: User, today: dt.date | None = None) -> Home:
     if home.year is not None:
         if employee is not None:
             home.my_plan = _my_plan(employee, home.year)
+            home.my_periods = _my_periods(employee, home, today)
         home.team_plans = _team_plans(user, home, today)
+        if home.subordinates:
+            home.team_period = _team_period(home.subordinates, home.year, today)
     return home
+
+
+def _my_periods(employee: Employee, home: Home, today: dt.date) -> MyPeriods:
+    """A fixed number of queries: the period states, and for the current one its missing IKI."""
+    has_plan = home.my_plan is not None and (
+        home.my_plan.in_force is not None or (home.my_plan.plan is not None and home.my_plan.plan.status == PlanStatus.APPROVED))
+    statuses = period_statuses(employee, home.year, today)
+    period = current_period(home.year, today)
+    current = next((s for s in statuses if period is not None and s.period.id == period.id), None)
+    todo = MyPeriods(home.year, has_plan, current,
+                     returned=[s for s in statuses if s.state == "returned" and s is not current],
+                     overdue=[s for s in statuses if s.actionable and s is not current and s.deadline < today])
+    if current is not None and current.actionable and current.assessment is not None:
+        ids = [int(name.rsplit("_", 1)[1]) for name, _message in missing_entries(current.assessment)]
+        if ids:
+            texts = dict(db.session.execute(select(Indicator.id, Indicator.text).where(Indicator.id.in_(ids))).all())
+            todo.missing = [texts[i] for i in ids if i in texts]
+    return todo
+
+
+def _team_period(team: list[Employee], year: AppraisalYear, today: dt.date) -> TeamPeriod | None:
+    """How many of my direct reports submitted the current period (one query)."""
+    period = current_period(year, today)
+    if period is None:
+        return None
+    counts = dict(db.session.execute(
+        select(Assessment.status, func.count()).where(
+            Assessment.period_id == period.id, Assessment.employee_id.in_([e.id for e in team]))
+        .group_by(Assessment.status)).all())
+    done = counts.get(AssessmentStatus.SUBMITTED, 0) + counts.get(AssessmentStatus.APPROVED, 0)
+    return TeamPeriod(period, done, counts.get(AssessmentStatus.RETURNED, 0), len(team))
 
 
 def _my_plan(employee: Employee, year: AppraisalYear) -> MyPlan:

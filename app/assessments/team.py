@@ -1,0 +1,73 @@
+"""A small overview for the Pejabat Penilai: direct reports (and, for a Plh., the team of the post
+stood in for) × the periods of the year, with the state of each assessment. The review itself
+comes with the review pages; from here the assessor opens a submission read-only."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from flask import render_template
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from app.assessments import bp
+from app.assessments.loaders import year_or_404
+from app.domain.enums import AssessmentStatus
+from app.extensions import db
+from app.models import ActingAssignment, AppraisalYear, Assessment, Employee, Period
+from app.services.assessments import entry_opens
+from app.services.period_status import current_period
+from app.services.years import all_years, current_year
+
+DONE = (AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED)
+
+
+def team_members(today: dt.date) -> list[Employee]:
+    """Whom I review today: my active direct reports and those of whom I stand in for (3 queries)."""
+    own = current_user.employee_id
+    if own is None:
+        return []
+    bosses = [own] + list(db.session.scalars(
+        select(ActingAssignment.replaced_employee_id).where(
+            ActingAssignment.acting_employee_id == own, ActingAssignment.replaced_employee_id.is_not(None),
+            ActingAssignment.start_date <= today, ActingAssignment.end_date >= today)))
+    return list(db.session.scalars(
+        select(Employee).where(Employee.assessor_id.in_(bosses), Employee.active.is_(True), Employee.id != own)
+        .options(selectinload(Employee.unit)).order_by(Employee.name)))
+
+
+def team_assessments(members: list[Employee], year: AppraisalYear) -> dict[tuple[int, int], Assessment]:
+    """(pegawai id, period id) → assessment, for the whole team in one query."""
+    if not members:
+        return {}
+    return {(a.employee_id, a.period_id): a for a in db.session.scalars(
+        select(Assessment).join(Period, Assessment.period_id == Period.id)
+        .where(Assessment.employee_id.in_([m.id for m in members]), Period.year_id == year.id))}
+
+
+def _render(year: AppraisalYear | None, missing_year: int | None = None):
+    today = dt.date.today()
+    members = team_members(today) if year is not None else []
+    cells = team_assessments(members, year) if year is not None else {}
+    current = current_period(year, today) if year is not None else None
+    counts = Counter()
+    if current is not None:
+        for member in members:
+            a = cells.get((member.id, current.id))
+            counts["done" if a and a.status in DONE else a.status.value.lower() if a else "none"] += 1
+    opened = {p.id: entry_opens(p) <= today for p in year.periods} if year is not None else {}
+    return render_template("assessments/team.html", year=year, years=all_years(), members=members,
+                           cells=cells, current=current, counts=counts, opened=opened)
+
+
+@bp.route("/tim")
+def team():
+    """My team's assessments of the current year, per period."""
+    return _render(current_year())
+
+
+@bp.route("/tim/<int:year>")
+def team_year(year: int):
+    """My team's assessments of one year, per period."""
+    return _render(year_or_404(year))

@@ -86,11 +86,35 @@ def reopen(assessment_id: int):
     return render_view(assessment_or_404(assessment_id), reopen_form=form)
 
 
-def _render_employee(employee: Employee, year: AppraisalYear | None):
+def _render_employee(employee: Employee, year: AppraisalYear | None, reopen_form=None, reopen_number=None):
     statuses = period_statuses(employee, year) if year is not None else []
     plan = svc.approved_plan_for(employee, year) if year is not None else None
     return render_template("assessments/index.html", year=year, years=all_years(), employee=employee,
-                           plan=plan, statuses=statuses, other=employee)
+                           plan=plan, statuses=statuses, other=employee,
+                           may_reopen=can_admin_employee(current_user, employee),
+                           reopen_form=reopen_form or ReopenForm(), reopen_number=reopen_number)
+
+
+@bp.route("/pegawai/<int:employee_id>/<int:year>/<int:number>/buka-kembali", methods=["POST"])
+def reopen_period(employee_id: int, year: int, number: int):
+    """Buka kembali a period the pegawai never started (the pengelola kinerja)."""
+    employee = _viewable_employee(employee_id)
+    if not can_admin_employee(current_user, employee):
+        abort(403)
+    appraisal_year = year_or_404(year)
+    period = next((p for p in appraisal_year.periods if p.number == number), None)
+    if period is None:
+        abort(404)
+    form = ReopenForm()
+    if form.validate_on_submit():
+        try:
+            run(lambda: svc.reopen_period(current_user, employee, period, form.until.data, form.reason.data))
+        except ServiceError as error:
+            apply_service_error(form, error)
+        else:
+            flash(f"Penilaian {period.title} {employee.name} dibuka sampai {form.until.data:%d-%m-%Y}.", "success")
+            return redirect(url_for("assessments.employee_periods_year", employee_id=employee.id, year=year))
+    return _render_employee(employee, appraisal_year, reopen_form=form, reopen_number=number), 200
 
 
 def _viewable_employee(employee_id: int) -> Employee:

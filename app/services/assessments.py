@@ -267,6 +267,28 @@ def reopen(actor: User, assessment: Assessment, until: dt.date, reason: str) -> 
            before=before, after={"status": assessment.status.value, "extended_until": until})
 
 
+def reopen_period(actor: User, employee: Employee, period: Period, until: dt.date, reason: str) -> Assessment:
+    """Reopen a period the pegawai never started (e.g. after the deadline under the REFUSE policy):
+    the pengelola kinerja creates the draft against the approved SKP, then extends it."""
+    if not can_admin_employee(actor, employee):
+        raise ServiceError("Hanya pengelola kinerja perangkat daerah pegawai ini yang dapat membuka kembali.")
+    assessment = find(employee.id, period.id)
+    if assessment is None:
+        plan = approved_plan_for(employee, period.year)
+        if plan is None:
+            raise ServiceError(f"SKP {period.year.year} pegawai ini belum disetujui.")
+        assessment = Assessment(employee=employee, period=period, plan=plan, status=AssessmentStatus.DRAFT)
+        for result in plan.results:
+            for indicator in result.indicators:
+                assessment.realizations.append(Realization(indicator_id=indicator.id))
+        db.session.add(assessment)
+        db.session.flush()
+        record(actor, "penilaian.dibuat", assessment, object_type="assessment", opd_id=_opd(assessment),
+               summary=f"Penilaian {period.title} {employee.name} disiapkan oleh pengelola kinerja.")
+    reopen(actor, assessment, until, reason)
+    return assessment
+
+
 def _realization_of(assessment: Assessment, realization_id: int) -> Realization:
     realization = next((r for r in assessment.realizations if r.id == realization_id), None)
     if realization is None:

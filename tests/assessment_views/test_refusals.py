@@ -119,3 +119,36 @@ def test_the_second_assessor_reads_too(make_client, world, factory, submitted):
                            {"reason": "Lengkapi bukti dukung laporan", "version": str(a.lock_version)})
     assert response.status_code == 403  # the return is the direct assessor's
     assert state(a) == before
+
+
+def test_the_pengelola_reopens_a_period_the_pegawai_never_started(factory, make_client):
+    """Under the REFUSE policy a pegawai who missed the deadline cannot start; the pengelola opens it."""
+    import datetime as dt
+
+    from app.domain.enums import LatePolicy
+    from app.domain.skp import PlanStatus
+    from app.services import assessments as svc
+    from app.services.settings import update_settings
+
+    today = dt.date.today()
+    opd = factory.opd("Dinas Arsip")
+    boss = factory.employee(opd)
+    staff = factory.employee(opd, assessor=boss, name="Terlambat Mulai")
+    year = factory.skp.year(today.year)
+    factory.skp.plan(staff, year, status=PlanStatus.APPROVED)
+    period = [p for p in year.periods if not p.is_final][0]
+    period.start_date, period.end_date = today - dt.timedelta(days=60), today - dt.timedelta(days=20)
+    period.submission_deadline, period.review_deadline = today - dt.timedelta(days=5), today + dt.timedelta(days=5)
+    update_settings(factory.superadmin(), {"late_submission": LatePolicy.REFUSE})
+    admin = factory.admin([opd])
+    client = make_client(admin)
+    page = client.get(f"/penilaian/pegawai/{staff.id}/{year.year}")
+    assert f"Buka {period.label} untuk pegawai ini" in page.get_data(as_text=True)
+    url = f"/penilaian/pegawai/{staff.id}/{year.year}/{period.number}/buka-kembali"
+    refused = client.post(url, {"until": (today - dt.timedelta(days=1)).isoformat(), "reason": "Pegawai sakit"})
+    assert "sebelum hari ini" in refused.get_data(as_text=True) and svc.find(staff.id, period.id) is None
+    assert make_client(staff.user).post(url, {"until": today.isoformat(), "reason": "Saya sendiri saja"}).status_code == 403
+    done = client.post(url, {"until": (today + dt.timedelta(days=3)).isoformat(), "reason": "Pegawai sakit dua minggu"})
+    assert done.status_code == 302
+    assessment = svc.find(staff.id, period.id)
+    assert assessment.extended_until == today + dt.timedelta(days=3) and svc.window(assessment).can_edit

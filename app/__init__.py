@@ -56,12 +56,14 @@ def register_blueprints(app: Flask) -> None:
     from app.assessments import bp as assessments_bp
     from app.indicators import bp as indicators_bp
     from app.main import bp as main_bp
+    from app.reviews import bp as reviews_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp, url_prefix="/pengelolaan")
     app.register_blueprint(indicators_bp, url_prefix="/skp")
     app.register_blueprint(assessments_bp, url_prefix="/penilaian")
+    app.register_blueprint(reviews_bp, url_prefix="/tinjau")
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -9,8 +9,15 @@ import pytest
 from app.domain.enums import ActingKind, PositionKind
 from app.domain.skp import Aspect, PlanStatus, ResultKind
 from app.extensions import db
-from app.domain.enums import AssessmentStatus, EvidenceKind
-from app.models import ActingAssignment, Assessment, Evidence, LibraryResult, OrgTarget, Realization
+from app.domain.enums import (
+    AssessmentStatus, EvaluationStatus, EvidenceKind, FollowUpKind, ObjectionStatus, PhraseScope, Programme,
+)
+from app.domain.scoring import Predikat, Rating
+from app.models import (
+    ActingAssignment, AnnualEvaluation, Assessment, Evidence, FeedbackPhrase, FollowUp, LibraryResult, Objection,
+    OrgTarget, Realization,
+)
+from app.models.base import utcnow
 
 # Reachable without logging in.
 PUBLIC = {"static", "bootstrap.static", "main.healthz", "main.logo", "auth.login", "auth.activate"}
@@ -24,9 +31,10 @@ SUPERADMIN_ONLY_PREFIXES = ("admin.settings", "admin.year")
 KABUPATEN_WIDE_PREFIXES = ("admin.library",)
 # SKP and assessment routes on one pegawai's data: strangers get 403/404.
 PLAN_OBJECT_ARGS = {"plan_id", "result_id", "indicator_id", "other_id", "opd_id",
-                    "assessment_id", "realization_id", "evidence_id", "employee_id"}
+                    "assessment_id", "realization_id", "evidence_id", "employee_id",
+                    "evaluation_id", "objection_id", "follow_up_id"}
 # Blueprints of logged-in pegawai pages (each view checks the object itself).
-PEGAWAI_PREFIXES = ("indicators.", "assessments.")
+PEGAWAI_PREFIXES = ("indicators.", "assessments.", "reviews.")
 
 
 def _routes(app):
@@ -59,7 +67,13 @@ def world(factory):
     realization = Realization(indicator_id=plan.results[0].indicators[0].id, value=Decimal(3))
     realization.evidence.append(Evidence(kind=EvidenceKind.LINK, url="https://arsip.example/1"))
     assessment.realizations.append(realization)
-    db.session.add_all([target, library, assessment])
+    evaluation = AnnualEvaluation(employee=subject, year=year, plan=plan, status=EvaluationStatus.HANDED_OVER,
+                                  result_rating=Rating.DI_BAWAH, behavior_rating=Rating.SESUAI,
+                                  predikat=Predikat.BUTUH_PERBAIKAN, handed_over_at=utcnow())
+    evaluation.objection = Objection(status=ObjectionStatus.FILED, reasons="Alasan keberatan subjek A.")
+    evaluation.follow_ups.append(FollowUp(kind=FollowUpKind.DEVELOPMENT, programme=Programme.PELATIHAN))
+    phrase = FeedbackPhrase(scope=PhraseScope.HASIL, text="Pertahankan kinerja")
+    db.session.add_all([target, library, assessment, evaluation, phrase])
     db.session.flush()
     args = {
         "employee_id": subject.id, "unit_id": unit_a.id, "assignment_id": assignment.id,
@@ -69,7 +83,8 @@ def world(factory):
         "plan_id": plan.id, "other_id": plan.id, "result_id": plan.results[0].id,
         "indicator_id": plan.results[0].indicators[0].id,
         "assessment_id": assessment.id, "realization_id": realization.id, "evidence_id": realization.evidence[0].id,
-        "number": 1,
+        "number": 1, "evaluation_id": evaluation.id, "objection_id": evaluation.objection.id,
+        "follow_up_id": evaluation.follow_ups[0].id, "phrase_id": phrase.id,
     }
     _ = Aspect
     return {"subject": subject, "pegawai": pegawai, "admin_b": admin_b, "args": args}

@@ -114,9 +114,46 @@ def backup_command(output: str) -> None:
     click.echo(description)
 
 
+@click.group("signing-cert")
+def signing_cert_group() -> None:
+    """The certificate that signs issued PDFs (PAdES)."""
+
+
+@signing_cert_group.command("create")
+@click.option("--output", default=None, help="Berkas PKCS#12 (bawaan: instance/signing.p12).")
+@click.option("--passphrase-stdin", is_flag=True, help="Baca kata sandi berkas dari stdin.")
+@click.option("--organisation", default=None, help="Nama organisasi (bawaan: nama pemerintah daerah).")
+@click.option("--days", default=730, show_default=True, type=click.IntRange(1, 3650))
+@with_appcontext
+def signing_cert_create(output: str | None, passphrase_stdin: bool, organisation: str | None, days: int) -> None:
+    """Create a self-signed signing certificate for tests and demos (not for production)."""
+    import os
+
+    from flask import current_app
+
+    from app.services.settings import get_settings
+    from app.services.signing import create_self_signed
+
+    path = output or os.path.join(current_app.instance_path, "signing.p12")
+    if os.path.exists(path):
+        _fail(f"{path} sudah ada; hapus dulu atau pilih --output lain.")
+    passphrase = _read_password(passphrase_stdin)
+    if len(passphrase) < 8:
+        _fail("Kata sandi berkas sertifikat minimal 8 karakter.")
+    info = create_self_signed(path, passphrase, organisation=organisation or get_settings().region_name, days=days)
+    click.echo(f"Sertifikat uji dibuat: {path}")
+    click.echo(f"  subjek      : {info['subject']}")
+    click.echo(f"  berlaku s.d.: {info['valid_until']:%Y-%m-%d}")
+    click.echo(f"  SHA-256     : {info['fingerprint']}")
+    click.echo("Tambahkan ke instance/config.py untuk menandatangani dokumen yang diterbitkan:")
+    click.echo(f"  SIGNING_P12_PATH = {path!r}")
+    click.echo("  SIGNING_P12_PASSPHRASE = '<kata sandi tadi>'")
+    click.echo("Sertifikat swa-tanda-tangan ini hanya untuk uji coba; gunakan sertifikat BSrE untuk produksi.")
+
+
 def register(app: Flask) -> None:
     for command in (
         create_admin_command, set_password_command, import_employees_command, seed_demo_command,
-        backup_command,
+        backup_command, signing_cert_group,
     ):
         app.cli.add_command(command)

@@ -51,6 +51,10 @@ class Config:
     UPLOAD_FOLDER: str | None = None  # default: <instance>/uploads
 
     # Outgoing e-mail (optional): without MAIL_SERVER, activation codes are shown to the admin.
+    # PAdES signing of issued PDFs (optional): a PKCS#12 file and its passphrase.
+    SIGNING_P12_PATH: str | None = None
+    SIGNING_P12_PASSPHRASE: str | None = None
+
     MAIL_SERVER: str | None = None
     MAIL_PORT = 25
     MAIL_USE_TLS = False

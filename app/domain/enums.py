@@ -203,3 +203,24 @@ class PhraseScope(LabeledEnum):
     HASIL = "HASIL"
     PERILAKU = "PERILAKU"
     __labels__ = {"HASIL": "Hasil kerja (RHK)", "PERILAKU": "Perilaku kerja"}
+
+
+class DocumentKind(LabeledEnum):
+    SKP = "SKP"
+    EVALUASI = "EVALUASI"
+    DOKUMEN_EVALUASI = "DOKUMEN_EVALUASI"
+    REKAP = "REKAP"
+    __labels__ = {
+        "SKP": "Sasaran Kinerja Pegawai",
+        "EVALUASI": "Evaluasi Kinerja Pegawai",
+        "DOKUMEN_EVALUASI": "Dokumen Evaluasi Kinerja Pegawai",
+        "REKAP": "Rekap Predikat Kinerja Pegawai",
+    }
+
+
+class JobStatus(LabeledEnum):
+    QUEUED = "QUEUED"
+    RUNNING = "RUNNING"
+    DONE = "DONE"
+    FAILED = "FAILED"
+    __labels__ = {"QUEUED": "Menunggu", "RUNNING": "Diproses", "DONE": "Selesai", "FAILED": "Gagal"}

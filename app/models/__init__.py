@@ -3,6 +3,7 @@ from app.models.accounts import User, admin_scope
 from app.models.assessments import Assessment, BehaviorReflection, Evidence, Realization
 from app.models.audit import AuditEvent
 from app.models.base import Base
+from app.models.documents import Document, ExportJob
 from app.models.library import LibraryIndicator, LibraryResult
 from app.models.org import ActingAssignment, Employee, OrgUnit
 from app.models.plans import Expectation, Indicator, IndicatorPeriodTarget, Plan, WorkResult
@@ -13,7 +14,7 @@ from app.models.years import AppraisalYear, OrgTarget, OrgYearResult, Period
 
 __all__ = [
     "ActingAssignment", "AnnualEvaluation", "AppSettings", "AppraisalYear", "Assessment", "AuditEvent", "Base",
-    "Feedback", "FeedbackPhrase", "FollowUp", "Objection",
+    "Document", "ExportJob", "Feedback", "FeedbackPhrase", "FollowUp", "Objection",
     "BehaviorReflection", "CoreValue", "Evidence", "Realization",
     "CoreValueGuide", "Employee", "Expectation", "Indicator", "IndicatorPeriodTarget",
     "LibraryIndicator", "LibraryResult", "OrgTarget", "OrgUnit", "OrgYearResult", "Period", "Plan",

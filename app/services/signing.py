@@ -1,0 +1,83 @@
+"""PAdES signatures on issued PDFs with pyHanko, when the instance has a PKCS#12 certificate
+(SIGNING_P12_PATH and SIGNING_P12_PASSPHRASE in instance/config.py). A kabupaten plugs in its
+BSrE-issued certificate; `flask --app wsgi signing-cert create` makes a self-signed one for tests
+and demos."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+
+from flask import current_app
+
+
+class SigningError(Exception):
+    pass
+
+
+def signing_configured() -> bool:
+    return bool(current_app.config.get("SIGNING_P12_PATH"))
+
+
+def _signer():
+    from pyhanko.sign import signers
+
+    path = current_app.config["SIGNING_P12_PATH"]
+    passphrase = current_app.config.get("SIGNING_P12_PASSPHRASE") or ""
+    if not os.path.isfile(path):
+        raise SigningError(f"Sertifikat penanda tangan tidak ditemukan: {path}")
+    signer = signers.SimpleSigner.load_pkcs12(path, passphrase=passphrase.encode() if passphrase else None)
+    if signer is None:
+        raise SigningError("Sertifikat PKCS#12 tidak dapat dibuka (periksa kata sandinya).")
+    return signer
+
+
+def sign_pdf(data: bytes, *, reason: str, location: str = "") -> bytes:
+    """The PDF with an invisible PAdES (B-B) signature covering the whole file."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+    from pyhanko.sign.fields import SigSeedSubFilter
+
+    meta = signers.PdfSignatureMetadata(field_name="CapaianSignature", subfilter=SigSeedSubFilter.PADES,
+                                        reason=reason, location=location or None)
+    out = io.BytesIO()
+    signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(data)), meta, signer=_signer(), output=out)
+    return out.getvalue()
+
+
+def create_self_signed(path: str, passphrase: str, *, organisation: str, common_name: str = "Capaian",
+                       days: int = 730) -> dict:
+    """A self-signed signing certificate in a PKCS#12 file (for tests and demos only)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
+    name = x509.Name([
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "ID"),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation[:64]),
+        x509.NameAttribute(NameOID.COMMON_NAME, common_name[:64]),
+    ])
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5)).not_valid_after(now + dt.timedelta(days=days))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(x509.KeyUsage(
+            digital_signature=True, content_commitment=True, key_encipherment=False, data_encipherment=False,
+            key_agreement=False, key_cert_sign=True, crl_sign=True, encipher_only=False, decipher_only=False),
+            critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    data = pkcs12.serialize_key_and_certificates(
+        b"capaian", key, cert, None, serialization.BestAvailableEncryption(passphrase.encode()))
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
+    return {"subject": cert.subject.rfc4514_string(), "valid_until": cert.not_valid_after_utc,
+            "fingerprint": cert.fingerprint(hashes.SHA256()).hex()}

@@ -1,0 +1,74 @@
+"""PAdES signatures: a self-signed certificate from the CLI, a signed PDF that validates intact and
+covering the whole file, and a changed byte that breaks it."""
+import io
+
+import pytest
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import signers
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+from app.services.pdf import render_pdf
+from app.services.signing import SigningError, sign_pdf, signing_configured
+
+PASSPHRASE = "sandi-sertifikat-uji"
+
+
+@pytest.fixture
+def certificate(app, tmp_path, monkeypatch):
+    path = str(tmp_path / "signing.p12")
+    result = app.test_cli_runner().invoke(
+        args=["signing-cert", "create", "--output", path, "--passphrase-stdin", "--organisation", "Pemkab Uji"],
+        input=PASSPHRASE + "\n")
+    assert result.exit_code == 0, result.output
+    assert "SIGNING_P12_PATH" in result.output
+    monkeypatch.setitem(app.config, "SIGNING_P12_PATH", path)
+    monkeypatch.setitem(app.config, "SIGNING_P12_PASSPHRASE", PASSPHRASE)
+    return path
+
+
+def _status(data: bytes, trust):
+    signature = PdfFileReader(io.BytesIO(data)).embedded_signatures[0]
+    return validate_pdf_signature(signature, ValidationContext(trust_roots=[trust]))
+
+
+def test_signed_pdf_is_intact_and_covers_the_whole_file(app, certificate):
+    assert signing_configured()
+    pdf = render_pdf("<html><body><h1>SASARAN KINERJA PEGAWAI</h1></body></html>")
+    signed = sign_pdf(pdf, reason="Dokumen resmi Capaian", location="Uji")
+    trust = signers.SimpleSigner.load_pkcs12(certificate, passphrase=PASSPHRASE.encode()).signing_cert
+    status = _status(signed, trust)
+    assert status.intact and status.valid and status.trusted
+    assert status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    tampered = bytearray(signed)
+    tampered[len(signed) // 3] ^= 0x01
+    assert not _status(bytes(tampered), trust).intact
+
+
+def test_create_refuses_to_overwrite_and_short_passphrases(app, certificate, tmp_path):
+    runner = app.test_cli_runner()
+    again = runner.invoke(args=["signing-cert", "create", "--output", certificate, "--passphrase-stdin"],
+                          input=PASSPHRASE + "\n")
+    assert again.exit_code == 1 and "sudah ada" in again.output
+    short = runner.invoke(args=["signing-cert", "create", "--output", str(tmp_path / "b.p12"), "--passphrase-stdin"],
+                          input="pendek\n")
+    assert short.exit_code == 1 and "minimal 8" in short.output
+
+
+def test_wrong_passphrase_or_missing_file_is_a_clear_error(app, certificate, monkeypatch):
+    monkeypatch.setitem(app.config, "SIGNING_P12_PATH", certificate + ".hilang")
+    with pytest.raises(SigningError, match="tidak ditemukan"):
+        sign_pdf(render_pdf("<p>x</p>"), reason="uji")
+    monkeypatch.setitem(app.config, "SIGNING_P12_PATH", certificate)
+    monkeypatch.setitem(app.config, "SIGNING_P12_PASSPHRASE", "salah")
+    with pytest.raises((SigningError, ValueError)):
+        sign_pdf(render_pdf("<p>x</p>"), reason="uji")
+
+
+def test_the_pdf_fetcher_refuses_anything_but_static_files(app, caplog):
+    html = ('<html><body><img src="https://example.com/x.png"><img src="file:///etc/passwd">'
+            '<link rel="stylesheet" href="/static/../../app/config.py"></body></html>')
+    assert render_pdf(html).startswith(b"%PDF")
+    refused = [r.getMessage() for r in caplog.records if "FetchRefused" in r.getMessage()]
+    assert len(refused) >= 2

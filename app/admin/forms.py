@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from flask_wtf.file import FileField
 from wtforms import (
-    BooleanField, DateField, SelectField, SelectMultipleField, StringField,
+    BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField,
 )
-from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from app.domain.enums import ActingKind, EmploymentStatus, LatePolicy, OrgUnitKind, PaperSize, PositionKind, Role
+from app.domain.enums import (
+    ActingKind, CurveEnforcement, EmploymentStatus, LatePolicy, OrgUnitKind, PaperSize, PositionKind, Role,
+)
 from app.domain.grades import PNS_GRADES, PPPK_GRADES
 from app.domain.nip import nip_error
 from app.forms import Form, VersionedForm, choices
@@ -129,3 +131,31 @@ class SettingsForm(VersionedForm):
                                   description="Pengelola kinerja selalu dapat membuka kembali penilaian seorang pegawai.")
     logo = FileField("Logo (PNG atau JPEG, maksimal 1 MB)")
     remove_logo = BooleanField("Hapus logo")
+    # The review rules (RULES.md §3, §5, §7); the service checks them again, as does the database.
+    rating_above = IntegerField(
+        "Saran Di Atas Ekspektasi mulai capaian (%)",
+        validators=[InputRequired("Isi ambang Di Atas Ekspektasi."),
+                    NumberRange(1, 200, "Ambang Di Atas Ekspektasi harus antara 1 dan 200 %%.")],
+        render_kw={"inputmode": "numeric", "min": 1, "max": 200},
+        description="Rata-rata capaian IKI utama sebesar ini atau lebih menyarankan Di Atas Ekspektasi (bawaan 110 %).")
+    rating_below = IntegerField(
+        "Saran Di Bawah Ekspektasi bila capaian kurang dari (%)",
+        validators=[InputRequired("Isi ambang Di Bawah Ekspektasi."),
+                    NumberRange(1, 199, "Ambang Di Bawah Ekspektasi harus antara 1 dan 199 %%.")],
+        render_kw={"inputmode": "numeric", "min": 1, "max": 199},
+        description="Harus lebih kecil daripada ambang Di Atas (bawaan 90 %). Di antara keduanya: Sesuai Ekspektasi. "
+                    "Pejabat Penilai tetap dapat memilih rating lain dengan alasan.")
+    curve_enforcement = SelectField(
+        "Bila predikat tim tidak sesuai kurva distribusi", choices=choices(CurveEnforcement.choices()),
+        description="Unit dengan kurang dari 5 pegawai yang dinilai hanya diperingatkan.")
+    objection_days = IntegerField(
+        "Batas waktu keberatan (hari)",
+        validators=[InputRequired("Isi batas waktu keberatan."),
+                    NumberRange(1, 90, "Batas waktu keberatan harus 1 sampai 90 hari.")],
+        render_kw={"inputmode": "numeric", "min": 1, "max": 90},
+        description="Dihitung sejak hasil evaluasi tahunan diserahkan kepada pegawai (bawaan 14 hari).")
+
+    def validate_rating_below(self, field):
+        above = self.rating_above.data
+        if field.data is not None and above is not None and 0 < above <= 200 and field.data >= above:
+            raise ValidationError(f"Harus lebih kecil daripada ambang Di Atas Ekspektasi ({above} %).")

@@ -1,11 +1,12 @@
-"""Business settings (kop surat, place, paper size, kepala daerah)."""
+"""Business settings (kop surat, place, paper size, kepala daerah; the review rules: rating
+thresholds, curve enforcement, keberatan window)."""
 from __future__ import annotations
 
 from app.domain.enums import CurveEnforcement, LatePolicy, PaperSize
 from app.extensions import db
 from app.models import AppSettings, User
 from app.models.settings import SETTINGS_ID
-from app.services import ConflictError
+from app.services import ConflictError, FieldErrors
 from app.services.audit import record
 
 DEFAULTS = {
@@ -21,6 +22,29 @@ DEFAULTS = {
     "objection_days": 14,
 }
 EDITABLE = tuple(DEFAULTS)
+MAX_THRESHOLD = 200
+OBJECTION_DAYS = (1, 90)
+
+
+def check_review_settings(values: dict, current: AppSettings) -> None:
+    """The rules the database also enforces, as messages at their fields: 0 < Di Bawah < Di Atas
+    ≤ 200 (percent of capaian), a keberatan window of 1–90 days."""
+    above = values.get("rating_above", current.rating_above)
+    below = values.get("rating_below", current.rating_below)
+    days = values.get("objection_days", current.objection_days)
+    errors = []
+    if above is None or not 0 < above <= MAX_THRESHOLD:
+        errors.append(("rating_above", f"Ambang Di Atas Ekspektasi harus antara 1 dan {MAX_THRESHOLD} %."))
+    if below is None or below <= 0:
+        errors.append(("rating_below", "Ambang Di Bawah Ekspektasi harus lebih dari 0 %."))
+    elif above is not None and below >= above:
+        errors.append(("rating_below", f"Ambang Di Bawah Ekspektasi ({below} %) harus lebih kecil daripada ambang "
+                                       f"Di Atas Ekspektasi ({above} %)."))
+    if days is None or not OBJECTION_DAYS[0] <= days <= OBJECTION_DAYS[1]:
+        errors.append(("objection_days", f"Batas waktu keberatan harus {OBJECTION_DAYS[0]} sampai "
+                                         f"{OBJECTION_DAYS[1]} hari."))
+    if errors:
+        raise FieldErrors(errors)
 
 
 def get_settings() -> AppSettings:
@@ -46,6 +70,7 @@ def update_settings(actor: User, values: dict, *, version: int | None = None,
             "Pengaturan telah diubah orang lain sejak halaman ini dibuka. Muat ulang halaman, "
             "periksa perubahannya, lalu simpan kembali."
         )
+    check_review_settings(values, settings)
     before = {k: getattr(settings, k, None) for k in EDITABLE}
     for key in EDITABLE:
         if key in values:

@@ -28,7 +28,7 @@ ADMIN_OBJECT_ARGS = {"employee_id", "unit_id", "assignment_id", "token", "target
 # Admin routes only a superadmin may use (the whole kabupaten's settings and calendar).
 SUPERADMIN_ONLY_PREFIXES = ("admin.settings", "admin.year")
 # Kabupaten-wide master data any pengelola kinerja maintains (the indicator library per jabatan).
-KABUPATEN_WIDE_PREFIXES = ("admin.library",)
+KABUPATEN_WIDE_PREFIXES = ("admin.library", "admin.phrase")
 # SKP and assessment routes on one pegawai's data: strangers get 403/404.
 PLAN_OBJECT_ARGS = {"plan_id", "result_id", "indicator_id", "other_id", "opd_id",
                     "assessment_id", "realization_id", "evidence_id", "employee_id",

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from markupsafe import Markup, escape
 
+from app.domain.enums import OrgPredikat
 from app.domain.scoring import DEFAULT_ABOVE, DEFAULT_BELOW
 
 WIDTH, HEIGHT = 420, 260
@@ -133,3 +135,243 @@ def legend() -> list[tuple[str, str, str]]:
     words = {"di-atas": f"≥ {DEFAULT_ABOVE} %", "sesuai": f"{DEFAULT_BELOW} % s.d. < {DEFAULT_ABOVE} %",
              "di-bawah": f"< {DEFAULT_BELOW} %"}
     return [(name, colour, words[name]) for name, colour in BANDS]
+
+
+# --- the distribution curve of a team (RULES.md §5) -------------------------------------------
+
+CURVE_WIDTH = 440
+CURVE_SIDE = 10
+CURVE_OK = "#0b4f6c"
+CURVE_BAD = "#b02a37"
+CURVE_FREE = "#495057"  # a predikat no rule of this curve bounds
+CURVE_TRACK = "#e9ecef"
+
+
+@dataclass
+class CurveRow:
+    """One bar of the curve chart: a predikat (or a group a rule counts together), how many of the
+    team have it, and the rule of the org predikat's curve on it, if any."""
+
+    label: str
+    have: int
+    share: float  # percent of the team
+    kind: str | None = None  # "max" or "min"
+    percent: int | None = None  # None with kind "min": at least one pegawai
+    limit: int | None = None  # pegawai allowed (max) or required (min), rounded as RULES.md §5 says
+    ok: bool = True
+
+    @property
+    def marker(self) -> float | None:
+        """Where the limit line goes, in percent of the team."""
+        if self.kind is None:
+            return None
+        return float(self.percent) if self.percent is not None else None
+
+    @property
+    def rule(self) -> str:
+        """"maks. 70 % (3 dari 5 pegawai)", "min. 1 pegawai", "tidak boleh ada", "" without a rule."""
+        if self.kind is None:
+            return ""
+        if self.percent is None:
+            return "min. 1 pegawai"
+        if self.kind == "max" and self.percent == 0:
+            return "tidak boleh ada"
+        word = "maks." if self.kind == "max" else "min."
+        return f"{word} {self.percent} % ({self.limit} pegawai)" if self.limit is not None else f"{word} {self.percent} %"
+
+    @property
+    def verdict(self) -> str:
+        if self.kind is None:
+            return ""
+        if self.ok:
+            return "sesuai"
+        return "melampaui batas" if self.kind == "max" else "kurang dari batas"
+
+
+def share_text(share: float) -> str:
+    """40.0 → "40 %", 33.33 → "33 %" (whole percent: the team is small)."""
+    return f"{int(Decimal(str(share)).quantize(Decimal(1), rounding='ROUND_HALF_UP'))} %"
+
+
+def curve_rows(org_predikat, counts) -> list[CurveRow]:
+    """The bars of a team's curve: one per predikat (in the matrix's order), then one per rule that
+    counts several predikat together; each with its rule from CURVE_RULES of `org_predikat`
+    (None: not set, no rules)."""
+    from app.domain.scoring import CURVE_RULES, Predikat, curve_limit
+
+    tally = {p: int(counts.get(p, counts.get(p.value, 0)) or 0) for p in Predikat}
+    total = sum(tally.values())
+    rules = CURVE_RULES.get(OrgPredikat.parse(org_predikat), []) if org_predikat else []
+
+    def row(group, kind=None, percent=None) -> CurveRow:
+        have = sum(tally[p] for p in group)
+        made = CurveRow(" + ".join(p.label for p in group), have, have * 100.0 / total if total else 0.0, kind, percent)
+        if kind is not None and total:
+            made.limit = curve_limit(kind, percent, total)
+            made.ok = have <= made.limit if kind == "max" else have >= made.limit
+        return made
+
+    singles = {group[0]: (kind, percent) for group, kind, percent in rules if len(group) == 1}
+    rows = [row((p,), *singles.get(p, (None, None))) for p in Predikat]
+    rows += [row(group, kind, percent) for group, kind, percent in rules if len(group) > 1]
+    return rows
+
+
+def curve_chart(rows: Sequence[CurveRow], *, title: str, description: str = "",
+                chart_id: str = "kurva") -> Markup:
+    """Horizontal bars of the team's share per predikat (0–100 %), each with the limit of its rule
+    as a dashed line and the rule and verdict written under it; a bar breaking its rule is red and
+    says so in words."""
+    ids = {"title": f"{chart_id}-judul", "desc": f"{chart_id}-uraian"}
+    total = sum(r.have for r in rows if " + " not in r.label)
+    summary = "; ".join(
+        f"{r.label}: {r.have} pegawai ({share_text(r.share)})" + (f", batas {r.rule}, {r.verdict}" if r.rule else "")
+        for r in rows)
+    desc = " ".join(part for part in (description, summary + "." if total else "Belum ada predikat tahunan.") if part)
+    lane_w = CURVE_WIDTH - 2 * CURVE_SIDE
+    heights = [(62 if r.rule else 42) for r in rows]
+    height = 12 + sum(heights) + 34
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CURVE_WIDTH} {height}" class="chart chart-curve" '
+            f'role="img" aria-labelledby="{ids["title"]} {ids["desc"]}" font-family="system-ui, sans-serif" '
+            f'font-size="14"><title id="{ids["title"]}">{escape(title)}</title>'
+            f'<desc id="{ids["desc"]}">{escape(desc)}</desc>')
+    if not total:
+        return Markup(head.replace(f'viewBox="0 0 {CURVE_WIDTH} {height}"', f'viewBox="0 0 {CURVE_WIDTH} 80"')
+                      + f'<text x="{CURVE_WIDTH // 2}" y="45" text-anchor="middle" fill="{TEXT}" font-size="15" '
+                        f'class="chart-empty">Belum ada predikat tahunan yang ditetapkan</text></svg>')
+
+    def x(share: float) -> float:
+        return CURVE_SIDE + max(0.0, min(share, 100.0)) / 100.0 * lane_w
+
+    parts = [head]
+    plot_bottom = 12 + sum(heights)
+    for tick in (0, 25, 50, 75, 100):
+        parts.append(f'<line x1="{_num(x(tick))}" x2="{_num(x(tick))}" y1="8" y2="{plot_bottom}" stroke="{GRID}" '
+                     f'stroke-width="1"/>')
+        anchor = "start" if tick == 0 else ("end" if tick == 100 else "middle")
+        parts.append(f'<text x="{_num(x(tick))}" y="{plot_bottom + 16}" text-anchor="{anchor}" fill="{TEXT}" '
+                     f'font-size="12" class="chart-tick">{tick} %</text>')
+    parts.append(f'<text x="{CURVE_WIDTH // 2}" y="{plot_bottom + 31}" text-anchor="middle" fill="{TEXT}" font-size="12" '
+                 f'class="chart-axis-title">Persentase pegawai tim</text>')
+    top = 12
+    for r, h in zip(rows, heights):
+        fill = CURVE_FREE if r.kind is None else (CURVE_OK if r.ok else CURVE_BAD)
+        state = "free" if r.kind is None else ("ok" if r.ok else "bad")
+        parts.append(f'<g class="chart-row chart-row-{state}">')
+        parts.append(f'<text x="{CURVE_SIDE}" y="{top + 14}" fill="{TEXT}" font-weight="600" class="chart-label">'
+                     f'{escape(r.label)}</text>')
+        parts.append(f'<text x="{CURVE_WIDTH - CURVE_SIDE}" y="{top + 14}" text-anchor="end" fill="{TEXT}" '
+                     f'class="chart-value">{r.have} · {share_text(r.share)}</text>')
+        lane = top + 20
+        parts.append(f'<rect x="{CURVE_SIDE}" y="{lane}" width="{lane_w}" height="14" fill="{CURVE_TRACK}" '
+                     f'class="chart-track"/>')
+        if r.have:
+            parts.append(f'<rect x="{CURVE_SIDE}" y="{lane}" width="{_num(max(x(r.share) - CURVE_SIDE, 2))}" '
+                         f'height="14" fill="{fill}" class="chart-bar chart-bar-{state}"><title>{escape(r.label)}: '
+                         f'{r.have} pegawai ({share_text(r.share)})</title></rect>')
+        if r.marker is not None:
+            mx = _num(x(r.marker))
+            parts.append(f'<line x1="{mx}" x2="{mx}" y1="{lane - 4}" y2="{lane + 18}" stroke="{REFERENCE}" '
+                         f'stroke-width="2.5" stroke-dasharray="4 2" class="chart-limit"/>')
+        if r.rule:
+            colour = CURVE_BAD if not r.ok else TEXT
+            weight = ' font-weight="600"' if not r.ok else ""
+            parts.append(f'<text x="{CURVE_SIDE}" y="{lane + 31}" fill="{colour}" font-size="12"{weight} '
+                         f'class="chart-rule">Batas {escape(r.rule)} — {escape(r.verdict)}</text>')
+        parts.append("</g>")
+        top += h
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+# --- pemantauan and rekap predikat: shares per OPD, an OPD's predikat against its curve -----------
+
+# Fill colours with at least 3:1 contrast on white (WCAG 1.4.11); every number is also in the table.
+PREDIKAT_FILLS = {"SANGAT_BAIK": "#146c43", "BAIK": "#0b4f6c", "BUTUH_PERBAIKAN": "#9a4a00",
+                  "KURANG": "#b02a37", "SANGAT_KURANG": "#58151c"}
+STATE_FILLS = {"belum": "#b02a37", "draf": "#9a4a00", "diajukan": "#0b4f6c", "dikembalikan": "#6f42c1",
+               "disetujui": "#146c43"}
+SHARE_TRACK = "#e9ecef"
+
+
+def share_bar(segments: Sequence[tuple[str, str, int, str]], *, label: str, height: int = 14) -> Markup:
+    """A 100 % stacked bar of (class suffix, words, count, fill) segments. Its geometry is in
+    percent, so it fills its table cell at any width; the words and counts are its accessible name."""
+    total = sum(count for _key, _words, count, _fill in segments)
+    summary = "; ".join(f"{words} {count} ({percent(count * 100 / total, 1)})"
+                        for _key, words, count, _fill in segments if count) if total else "belum ada data"
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="{height}" class="share-bar" '
+             f'role="img" aria-label="{escape(label)}: {escape(summary)}">'
+             f'<rect x="0" y="0" width="100%" height="{height}" fill="{SHARE_TRACK}"/>']
+    start = 0.0
+    for key, words, count, fill in segments:
+        if not count:
+            continue
+        width = count * 100 / total
+        parts.append(f'<rect x="{start:.3f}%" y="0" width="{width:.3f}%" height="{height}" fill="{fill}" '
+                     f'stroke="#ffffff" stroke-width="1" class="share-{escape(key)}"><title>{escape(words)}: '
+                     f'{count} ({percent(width, 1)})</title></rect>')
+        start += width
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+CURVE_CHART_WIDTH = 380
+
+
+def curve_limits_chart(bars: Sequence[tuple[str, int, float, str, list[tuple[float, bool, str, str]]]], *,
+                       title: str, description: str = "", chart_id: str = "kurva-opd") -> Markup:
+    """An OPD's predikat against the curve of its predikat organisasi: per (label, count, share %,
+    fill, rules) a horizontal bar of the share on a 0–100 % lane, each rule of the curve as a marker
+    at the number of pegawai it allows or requires ((position %, kept, rule, verdict)) with its words
+    under the bar; a broken rule is red and says so."""
+    ids = {"title": f"{chart_id}-judul", "desc": f"{chart_id}-uraian"}
+    side, lane_w = 10, CURVE_CHART_WIDTH - 20
+    summary = "; ".join(
+        f"{label}: {count} pegawai ({percent(share, 1)})"
+        + "".join(f", {rule}: {verdict}" for _at, _ok, rule, verdict in rules)
+        for label, count, share, _fill, rules in bars)
+    desc = " ".join(part for part in (description, summary + ".") if part)
+    heights = [38 + 20 * len(rules) for *_rest, rules in bars]
+    height = 8 + sum(heights) + 34
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CURVE_CHART_WIDTH} {height}" '
+             f'class="chart chart-opd-curve" role="img" aria-labelledby="{ids["title"]} {ids["desc"]}" '
+             f'font-family="system-ui, sans-serif" font-size="14"><title id="{ids["title"]}">{escape(title)}</title>'
+             f'<desc id="{ids["desc"]}">{escape(desc)}</desc>']
+
+    def x(share: float) -> float:
+        return side + max(0.0, min(share, 100.0)) / 100.0 * lane_w
+
+    bottom = 8 + sum(heights)
+    for tick in (0, 25, 50, 75, 100):
+        anchor = "start" if tick == 0 else ("end" if tick == 100 else "middle")
+        parts.append(f'<line x1="{_num(x(tick))}" x2="{_num(x(tick))}" y1="4" y2="{bottom}" stroke="{GRID}" '
+                     f'stroke-width="1"/><text x="{_num(x(tick))}" y="{bottom + 15}" text-anchor="{anchor}" '
+                     f'fill="{TEXT}" font-size="12" class="chart-tick">{tick} %</text>')
+    parts.append(f'<text x="{CURVE_CHART_WIDTH // 2}" y="{bottom + 30}" text-anchor="middle" fill="{TEXT}" '
+                 f'font-size="12" class="chart-axis-title">Persentase pegawai perangkat daerah</text>')
+    top = 8
+    for (label, count, share, fill, rules), h in zip(bars, heights):
+        broken = any(not ok for _at, ok, _rule, _verdict in rules)
+        parts.append(f'<g class="chart-row{" chart-row-bad" if broken else ""}">'
+                     f'<text x="{side}" y="{top + 13}" fill="{TEXT}" font-size="13" font-weight="600" class="chart-label">'
+                     f'{escape(label)}</text><text x="{CURVE_CHART_WIDTH - side}" y="{top + 13}" text-anchor="end" '
+                     f'fill="{TEXT}" font-size="13" class="chart-value">{count} · {percent(share, 1)}</text>'
+                     f'<rect x="{side}" y="{top + 18}" width="{lane_w}" height="12" fill="{SHARE_TRACK}"/>')
+        if count:
+            parts.append(f'<rect x="{side}" y="{top + 18}" width="{_num(max(x(share) - side, 2))}" height="12" '
+                         f'fill="{fill}" class="chart-bar"><title>{escape(label)}: {count} pegawai '
+                         f'({percent(share, 1)})</title></rect>')
+        for n, (at, ok, rule, verdict) in enumerate(rules):
+            colour, weight = (REFERENCE, "400") if ok else ("#b02a37", "700")
+            fill_text = TEXT if ok else colour
+            parts.append(f'<line x1="{_num(x(at))}" x2="{_num(x(at))}" y1="{top + 14}" y2="{top + 34}" '
+                         f'stroke="{colour}" stroke-width="2.5" stroke-dasharray="4 2" class="chart-limit"/>'
+                         f'<text x="{side}" y="{top + 46 + 20 * n}" fill="{fill_text}" font-size="12" '
+                         f'class="chart-rule">{escape(rule)}</text><text x="{CURVE_CHART_WIDTH - side}" '
+                         f'y="{top + 46 + 20 * n}" text-anchor="end" fill="{fill_text}" font-size="12" '
+                         f'font-weight="{weight}" class="chart-verdict">{escape(verdict)}</text>')
+        parts.append("</g>")
+        top += h
+    parts.append("</svg>")
+    return Markup("".join(parts))

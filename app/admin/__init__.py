@@ -18,5 +18,6 @@ def require_admin():
 
 
 from app.admin import (  # noqa: E402,F401
-    acting, accounts, audit, dashboard, employees, imports, library, org_targets, settings, units, years,
+    acting, accounts, audit, dashboard, employees, imports, library, monitoring, org_targets, phrases, settings,
+    units, years,
 )

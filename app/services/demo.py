@@ -3,7 +3,8 @@
 demo_plan.py draws ten OPDs and some 350 pegawai in a proper reporting tree with valid NIPs
 (RULES.md §9), golongan that fit the jenis jabatan, ~15 % PPPK and one Plt.; this module writes
 the plan in one go (objects built in memory, a few flushes); demo_skp.py adds the 2026 SKPs that
-cascade from each OPD's targets, demo_assessments.py the period assessments of Triwulan I–IV.
+cascade from each OPD's targets, demo_assessments.py the period assessments of Triwulan I–IV,
+demo_reviews.py their reviews, every OPD's predikat organisasi and an early year end for some teams.
 Only the Plt. dates follow today.
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ from app.services.accounts import hash_password
 from app.services.audit import record
 from app.services.demo_assessments import seed_assessments
 from app.services.demo_plan import build_plan
+from app.services.demo_reviews import seed_reviews
 from app.services.demo_skp import seed_skp
 from app.services.org import ensure_pemda
 from app.services.settings import update_settings
@@ -99,13 +101,15 @@ def seed_demo() -> list[tuple[str, User]]:
     # The super admin (BKPSDM) records the Bupati's approval of the Sekda's SKP.
     skp = seed_skp(plan, units, employees, recorder=superadmin)
     assessments = seed_assessments(plan, employees)
+    reviews = seed_reviews(plan, employees, recorder=superadmin)
     record(None, "demo.dimuat", pemda,
            summary=f"Data demo {data.DOCUMENT_PLACE} dimuat: {sum(u.kind == OrgUnitKind.OPD for u in units)} "
                    f"perangkat daerah, {len(units)} unit kerja, {len(employees)} pegawai, {skp.plans} SKP, "
                    f"{assessments.assessments} penilaian periode ({assessments.files} berkas dan "
-                   f"{assessments.links} tautan bukti dukung).",
+                   f"{assessments.links} tautan bukti dukung), {reviews.approved} di antaranya dinilai, "
+                   f"{sum(reviews.annual.values())} evaluasi tahunan, {sum(reviews.objections.values())} keberatan.",
            after={"units": len(units), "employees": len(employees), "plans": skp.plans,
-                  "plan_statuses": skp.statuses, **assessments.as_dict(),
+                  "plan_statuses": skp.statuses, **assessments.as_dict(), **reviews.as_dict(),
                   "logins": [user.nip for _label, user in logins]})
     db.session.flush()
     return logins

@@ -1,7 +1,8 @@
 """What Beranda and Profil show: my data, my reporting line, my team, my admin area, the SKP
 to-dos of the current year (mine to draft or revise, my team's to approve), and the period to-dos
 (the open period with its deadline, the IKI still without realisasi, what came back to me, how
-many of my team submitted)."""
+many of my team submitted), the submissions waiting for my review, my annual result with its
+keberatan window and the keberatan waiting for me."""
 from __future__ import annotations
 
 import datetime as dt
@@ -17,8 +18,10 @@ from app.extensions import db
 from app.models import ActingAssignment, AppraisalYear, Assessment, Employee, Indicator, OrgUnit, Period, Plan, User
 from app.models.base import utcnow
 from app.security import admin_opd_ids
+from app.services.annual_queue import AnnualQueue, annual_queue
 from app.services.assessments import missing_entries
 from app.services.period_status import PeriodStatus, current_period, period_statuses
+from app.services.review_queue import QueueItem, review_queue
 from app.services.years import current_year
 
 
@@ -113,6 +116,8 @@ class Home:
     team_plans: TeamPlans | None = None
     my_periods: MyPeriods | None = None
     team_period: TeamPeriod | None = None
+    reviews: list[QueueItem] = field(default_factory=list)  # period submissions waiting for my review
+    annual: AnnualQueue = field(default_factory=AnnualQueue)  # my annual result, keberatan to handle
 
 
 def build(user: User, today: dt.date | None = None) -> Home:
@@ -161,6 +166,8 @@ def build(user: User, today: dt.date | None = None) -> Home:
         home.team_plans = _team_plans(user, home, today)
         if home.subordinates:
             home.team_period = _team_period(home.subordinates, home.year, today)
+    home.reviews = review_queue(user, today)
+    home.annual = annual_queue(user, today)
     return home
 
 

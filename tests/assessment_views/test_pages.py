@@ -84,7 +84,7 @@ def test_beranda_period_card(make_client, world):
 
 def test_the_nav_links(make_client, world, factory):
     html = body(make_client(world["staff"].user).get("/"))
-    assert 'href="/penilaian/">Penilaian</a>' in html and 'href="/penilaian/capaian">Capaian saya</a>' in html
+    assert 'href="/penilaian/">Penilaian periode</a>' in html and 'href="/penilaian/capaian">Capaian saya</a>' in html
     operator = factory.user(None, role=Role.ADMIN, opds=[world["opd"]])  # no pegawai record
     html = body(make_client(operator).get("/"))
     assert "/penilaian/capaian" not in html and 'href="/penilaian/"' not in html

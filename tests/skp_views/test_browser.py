@@ -156,6 +156,7 @@ def test_fix_resubmit_and_approve_in_the_browser(live, browser):
     dewi = Session(browser, live, live["dewi"], PHONE)
     page = dewi.open("/")
     page.get_by_role("button", name="Buka menu").click()
+    page.get_by_role("button", name="Kinerja saya").click()
     page.get_by_role("link", name="SKP saya").click()
     expect(page.locator("#alasan-pengembalian")).to_contain_text("naikkan menjadi 5 aplikasi")
     page.get_by_role("link", name="Ubah IKI").first.click()
@@ -170,7 +171,8 @@ def test_fix_resubmit_and_approve_in_the_browser(live, browser):
 
     boss = Session(browser, live, live["boss"], DESKTOP)
     page = boss.open("/")
-    page.get_by_role("link", name="Tim saya").click()
+    page.get_by_role("button", name="Tim saya").click()
+    page.get_by_role("link", name="SKP tim", exact=True).click()
     row = page.get_by_role("row").filter(has_text="Dewi Anggraini")
     row.get_by_role("link", name="Tinjau").click()
     expect(page.get_by_role("heading", name="Keputusan")).to_be_visible()

@@ -171,3 +171,44 @@ def make_client(app):
         return c
 
     return _make
+
+
+# Browser tests (tests/browser.py): one chromium for the whole run, and one demo kabupaten served
+# for the tests that only read it.
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    from tests.browser import require_chromium
+
+    return require_chromium()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory, chromium_path):
+    """The real app on a free port with the demo kabupaten; its tests only read."""
+    from sqlalchemy import select
+
+    from app.domain.enums import OrgUnitKind
+    from app.models import OrgUnit
+    from app.services.demo import seed_demo
+    from tests.browser import live_app
+
+    def build() -> dict:
+        logins = {label: (user.nip, user.name) for label, user in seed_demo()}
+        db.session.flush()
+        opds = {o.name: o.id for o in db.session.scalars(select(OrgUnit).where(OrgUnit.kind == OrgUnitKind.OPD))}
+        return {"logins": logins, "opds": opds}
+
+    with live_app(tmp_path_factory.mktemp("e2e-demo"), build) as server:
+        yield server

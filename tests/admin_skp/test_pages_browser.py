@@ -4,21 +4,18 @@ not scroll sideways on a phone, and shows form errors at the field. Screenshots 
 test-artifacts/admin-skp-*.png for a person to look at."""
 from __future__ import annotations
 
-import threading
 from decimal import Decimal
 from urllib.parse import quote
 
 import pytest
-from flask_migrate import upgrade
-from werkzeug.serving import make_server
 
-from app import create_app
 from app.domain.enums import OrgPredikat, PositionKind
 from app.domain.skp import Aspect, Direction, ResultKind
 from app.extensions import db
 from app.models import LibraryIndicator, LibraryResult, OrgTarget, OrgYearResult
 from app.models.library import position_key
-from tests.e2e.test_login_browser import CHROMIUM_ARGS, PHONE, _shot, _watch_console, chromium_path  # noqa: F401
+from tests.browser import live_app
+from tests.e2e.test_login_browser import PHONE, _shot, _watch_console
 from tests.factories import PASSWORD, Factory
 
 pytestmark = pytest.mark.e2e
@@ -65,37 +62,9 @@ def _seed(factory: Factory) -> dict:
 
 
 @pytest.fixture(scope="module")
-def live_server(tmp_path_factory, chromium_path):  # noqa: F811
-    tmp = tmp_path_factory.mktemp("e2e-admin-skp")
-    app = create_app({
-        "SECRET_KEY": "e2e-secret-key-not-for-production-0123456789",
-        "SQLALCHEMY_DATABASE_URI": "sqlite:///" + str(tmp / "e2e.sqlite3"),
-        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
-        "UPLOAD_FOLDER": str(tmp / "uploads"),
-    })
-    with app.app_context():
-        upgrade()
-        data = _seed(Factory())
-        db.session.commit()
-        db.session.remove()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield {"url": f"http://127.0.0.1:{server.server_port}", **data}
-    server.shutdown()
-    thread.join(timeout=10)
-    with app.app_context():
-        db.engine.dispose()
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path):  # noqa: F811
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+def live_server(tmp_path_factory, chromium_path):
+    with live_app(tmp_path_factory.mktemp("e2e-admin-skp"), lambda: _seed(Factory())) as server:
+        yield server
 
 
 def _pages(s: dict) -> list[tuple[str, str]]:

@@ -4,50 +4,29 @@ width, with screenshots in test-artifacts/, no console errors (the CSP forbids i
 style) and no sideways scrolling on a phone; and the live predikat on the table."""
 from __future__ import annotations
 
-import threading
-
 import pytest
-from flask_migrate import upgrade
-from werkzeug.serving import make_server
 
-from app import create_app
-from app.extensions import db
-from tests.assessment_views.test_browser import DESKTOP, PHONE, Session, browser, chromium_path  # noqa: F401
+from tests.browser import DESKTOP, PHONE, Session, live_app
 from tests.factories import Factory
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def live(tmp_path_factory, chromium_path):  # noqa: F811
-    from tests.annual_views.browser_data import build
+def live(tmp_path_factory, chromium_path):
+    from tests.annual_views.browser_data import build as build_data
 
-    tmp = tmp_path_factory.mktemp("e2e-tahunan")
-    app = create_app({
-        "SECRET_KEY": "e2e-secret-key-not-for-production-0123456789",
-        "SQLALCHEMY_DATABASE_URI": "sqlite:///" + str(tmp / "e2e.sqlite3"),
-        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
-        "UPLOAD_FOLDER": str(tmp / "uploads"),
-    })
-    with app.app_context():
-        upgrade()
-        data = build(Factory())
-        info = {"kasi": data["kasi"].nip, "kabid": data["kabid"].nip, "rina": data["rina"].nip,
+    def build() -> dict:
+        data = build_data(Factory())
+        return {"kasi": data["kasi"].nip, "kabid": data["kabid"].nip, "rina": data["rina"].nip,
                 "objection": data["dodi_objection"].id, "year": data["year"].year, "intan": data["intan"].id}
-        db.session.commit()
-        db.session.remove()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield {"url": f"http://127.0.0.1:{server.server_port}", "tmp": tmp, **info}
-    server.shutdown()
-    thread.join(timeout=10)
-    with app.app_context():
-        db.engine.dispose()
+
+    with live_app(tmp_path_factory.mktemp("e2e-tahunan"), build) as server:
+        yield server
 
 
 @pytest.mark.parametrize("size_name", ["desktop", "phone"])
-def test_annual_pages_render_cleanly(live, browser, size_name):  # noqa: F811
+def test_annual_pages_render_cleanly(live, browser, size_name):
     from playwright.sync_api import expect
 
     size = DESKTOP if size_name == "desktop" else PHONE
@@ -81,7 +60,7 @@ def test_annual_pages_render_cleanly(live, browser, size_name):  # noqa: F811
     kabid.close()
 
 
-def test_the_predikat_follows_the_ratings_as_they_are_picked(live, browser):  # noqa: F811
+def test_the_predikat_follows_the_ratings_as_they_are_picked(live, browser):
     from playwright.sync_api import expect
 
     kasi = Session(browser, live, live["kasi"], DESKTOP)

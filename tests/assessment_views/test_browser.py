@@ -4,109 +4,26 @@ screenshots in test-artifacts/, no console errors (the CSP forbids inline script
 sideways scrolling on a phone; and save → upload → submit by a pegawai."""
 from __future__ import annotations
 
-import os
-import threading
-from pathlib import Path
-
 import pytest
-from flask_migrate import upgrade
-from werkzeug.serving import make_server
 
-from app import create_app
-from app.extensions import db
-from tests.factories import PASSWORD, Factory
+from tests.browser import DESKTOP, PHONE, Session, live_app
+from tests.factories import Factory
 
 pytestmark = pytest.mark.e2e
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-DESKTOP = {"viewport": {"width": 1280, "height": 900}}
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture(scope="module")
-def chromium_path() -> str:
-    if not os.path.exists(CHROMIUM):
-        reason = f"Debian's chromium is not installed ({CHROMIUM}); apt-get install chromium"
-        if os.environ.get("E2E_REQUIRED"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return CHROMIUM
-
-
-@pytest.fixture(scope="module")
 def live(tmp_path_factory, chromium_path):
-    from tests.assessment_views.browser_data import build
+    from tests.assessment_views.browser_data import build as build_data
 
-    tmp = tmp_path_factory.mktemp("e2e-penilaian")
-    app = create_app({
-        "SECRET_KEY": "e2e-secret-key-not-for-production-0123456789",
-        "SQLALCHEMY_DATABASE_URI": "sqlite:///" + str(tmp / "e2e.sqlite3"),
-        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
-        "UPLOAD_FOLDER": str(tmp / "uploads"),
-    })
-    with app.app_context():
-        upgrade()
-        data = build(Factory())
-        info = {"staff": data["staff"].nip, "boss": data["boss"].nip, "colleague": data["colleague"].nip,
+    def build() -> dict:
+        data = build_data(Factory())
+        return {"staff": data["staff"].nip, "boss": data["boss"].nip, "colleague": data["colleague"].nip,
                 "waiting": data["waiting"].id, "year": data["year"].year, "current": data["current"].number}
-        db.session.commit()
-        db.session.remove()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield {"url": f"http://127.0.0.1:{server.server_port}", "tmp": tmp, **info}
-    server.shutdown()
-    thread.join(timeout=10)
-    with app.app_context():
-        db.engine.dispose()
 
-
-@pytest.fixture(scope="module")
-def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-class Session:
-    """One browser context logged in as one pegawai, collecting console problems."""
-
-    def __init__(self, browser, live, nip, size):
-        self.live, self.size = live, size
-        self.context = browser.new_context(locale="id-ID", **size)
-        self.page = self.context.new_page()
-        self.problems: list[str] = []
-        self.page.on("console", lambda m: self.problems.append(f"{m.type}: {m.text}")
-                     if m.type in ("error", "warning") else None)
-        self.page.on("pageerror", lambda e: self.problems.append(f"pageerror: {e}"))
-        self.page.on("response", lambda r: self.problems.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None)
-        self.page.goto(live["url"] + "/masuk")
-        self.page.get_by_label("NIP").fill(nip)
-        self.page.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
-        self.page.get_by_role("button", name="Masuk").click()
-        self.page.wait_for_url(live["url"] + "/")
-
-    def open(self, path: str):
-        self.page.goto(self.live["url"] + path)
-        return self.page
-
-    def shot(self, name: str) -> None:
-        ARTIFACTS.mkdir(exist_ok=True)
-        self.page.screenshot(path=str(ARTIFACTS / name), full_page=True)
-
-    def no_sideways_scroll(self) -> None:
-        width = self.page.evaluate("document.documentElement.scrollWidth")
-        assert width <= self.size["viewport"]["width"], (self.page.url, width)
-
-    def close(self) -> None:
-        self.context.close()
-        assert self.problems == []
+    with live_app(tmp_path_factory.mktemp("e2e-penilaian"), build) as server:
+        yield server
 
 
 @pytest.mark.parametrize("size_name", ["desktop", "phone"])

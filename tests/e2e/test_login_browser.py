@@ -6,50 +6,26 @@ script or style, an asset from another host) shows up here. Screenshots go to te
 """
 from __future__ import annotations
 
-import os
 import re
-import threading
-from pathlib import Path
 
 import pytest
-from flask_migrate import upgrade
-from werkzeug.serving import make_server
 
-from app import create_app
 from app.domain.enums import PositionKind
-from app.extensions import db
+from tests.browser import PHONE as PHONE_CONTEXT
+from tests.browser import live_app
+from tests.browser import shot as _shot
+from tests.browser import watch_console as _watch_console
 from tests.factories import PASSWORD, Factory
 
 pytestmark = pytest.mark.e2e
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def chromium_path() -> str:
-    if not os.path.exists(CHROMIUM):
-        reason = f"Debian's chromium is not installed ({CHROMIUM}); apt-get install chromium"
-        if os.environ.get("E2E_REQUIRED"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return CHROMIUM
+PHONE = PHONE_CONTEXT["viewport"]
 
 
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory, chromium_path):
     """The real app on a free port, with one pegawai (and their supervisor) committed."""
-    tmp = tmp_path_factory.mktemp("e2e")
-    app = create_app({
-        "SECRET_KEY": "e2e-secret-key-not-for-production-0123456789",
-        "SQLALCHEMY_DATABASE_URI": "sqlite:///" + str(tmp / "e2e.sqlite3"),
-        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
-        "UPLOAD_FOLDER": str(tmp / "uploads"),
-    })
-    with app.app_context():
-        upgrade()
+
+    def build() -> dict:
         factory = Factory()
         opd = factory.opd("Dinas Komunikasi dan Informatika")
         boss = factory.employee(opd, name="Hendra Siregar, S.T., M.Kom.",
@@ -58,36 +34,10 @@ def live_server(tmp_path_factory, chromium_path):
         member = factory.employee(opd, assessor=boss, name="Rina Marlina, S.Kom.",
                                   position="Pranata Komputer Ahli Pertama",
                                   position_kind=PositionKind.FUNGSIONAL)
-        user = {"nip": member.nip, "name": member.name, "boss": boss.name}
-        db.session.commit()
-        db.session.remove()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield {"url": f"http://127.0.0.1:{server.server_port}", **user}
-    server.shutdown()
-    thread.join(timeout=10)
-    with app.app_context():
-        db.engine.dispose()
+        return {"nip": member.nip, "name": member.name, "boss": boss.name}
 
-
-@pytest.fixture(scope="module")
-def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def _watch_console(page) -> list[str]:
-    problems: list[str] = []
-    page.on("console", lambda msg: problems.append(f"{msg.type}: {msg.text}")
-            if msg.type in ("error", "warning") else None)
-    page.on("pageerror", lambda error: problems.append(f"pageerror: {error}"))
-    page.on("response", lambda r: problems.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None)
-    return problems
+    with live_app(tmp_path_factory.mktemp("e2e"), build) as server:
+        yield server
 
 
 def _log_in(page, server) -> None:
@@ -101,11 +51,6 @@ def _log_in(page, server) -> None:
     page.get_by_role("button", name="Masuk").click()
     expect(page).to_have_url(server["url"] + "/")
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Selamat datang, {server['name']}")
-
-
-def _shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
 
 
 def test_login_beranda_logout_on_a_desktop(live_server, browser):

@@ -21,6 +21,7 @@ from app.domain.skp import PlanStatus
 from app.extensions import db
 from app.models import AnnualEvaluation, Assessment, AuditEvent, FollowUp, Objection, OrgYearResult, Realization
 from app.models.base import utcnow
+from tests.pages import body, field_error, text  # noqa: F401  (re-exported to the tests here)
 
 TODAY = dt.date.today()
 YEAR = TODAY.year
@@ -109,21 +110,6 @@ def member_plan(member, year):
 def line(factory) -> Line:
     return Line(factory)
 
-
-def body(response) -> str:
-    return response.get_data(as_text=True)
-
-
-def text(response) -> str:
-    """The page's visible text, tags removed and whitespace folded."""
-    raw = re.sub(r"<script.*?</script>|<style.*?</style>|<svg.*?</svg>", " ", body(response), flags=re.S)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
-
-
-def field_error(response, field_id: str) -> str:
-    match = re.search(rf'id="{re.escape(field_id)}-galat"[^>]*>(.*?)</div>', body(response), re.S)
-    assert match, f"no error at field {field_id}"
-    return html.unescape(" ".join(match.group(1).split()))
 
 
 def selected(response, name: str) -> str | None:

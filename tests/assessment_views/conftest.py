@@ -4,7 +4,6 @@ helpers to drive the Penilaian pages over HTTP."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 import io
 import re
 from contextlib import contextmanager
@@ -17,6 +16,7 @@ from app.domain.enums import PositionKind
 from app.domain.skp import Aspect, PlanStatus
 from app.extensions import db
 from app.models import Assessment, AuditEvent, Evidence, Indicator, Realization
+from tests.pages import body, field_error, text  # noqa: F401  (re-exported to the tests here)
 
 TODAY = dt.date.today()
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -51,21 +51,6 @@ def world(factory):
             "other_admin": other_admin, "year": year, "plan": plan, "docs": docs, "rate": rate,
             "p1": first, "p2": second, "url": f"/penilaian/{TODAY.year}/1"}
 
-
-def body(response) -> str:
-    return response.get_data(as_text=True)
-
-
-def text(response) -> str:
-    """The page's visible text, tags removed and whitespace folded."""
-    raw = re.sub(r"<script.*?</script>|<style.*?</style>|<svg.*?</svg>", " ", body(response), flags=re.S)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
-
-
-def field_error(response, field_id: str) -> str:
-    match = re.search(rf'id="{re.escape(field_id)}-galat"[^>]*>(.*?)</div>', body(response), re.S)
-    assert match, f"no error at field {field_id}"
-    return html.unescape(" ".join(match.group(1).split()))
 
 
 def version_in(response) -> str:

@@ -18,6 +18,7 @@ from app.domain.skp import PlanStatus, ResultKind
 from app.extensions import db
 from app.models import Assessment, AuditEvent, CoreValue, Feedback, FeedbackPhrase, WorkResult
 from app.services import assessments as periods
+from tests.pages import body, field_error, text  # noqa: F401  (re-exported to the tests here)
 
 TODAY = dt.date.today()
 
@@ -83,21 +84,6 @@ def world(factory):
             "assessment": assessment, "other": other, "draft": draft, "phrases": phrases,
             "url": f"/tinjau/penilaian/{assessment.id}"}
 
-
-def body(response) -> str:
-    return response.get_data(as_text=True)
-
-
-def text(response) -> str:
-    """The page's visible text, tags removed and whitespace folded."""
-    raw = re.sub(r"<script.*?</script>|<style.*?</style>|<svg.*?</svg>", " ", body(response), flags=re.S)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
-
-
-def field_error(response, field_id: str) -> str:
-    match = re.search(rf'id="{re.escape(field_id)}-galat"[^>]*>(.*?)</div>', body(response), re.S)
-    assert match, f"no error at field {field_id}"
-    return html.unescape(" ".join(match.group(1).split()))
 
 
 def textarea(response, name: str) -> str:

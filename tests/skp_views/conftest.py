@@ -12,6 +12,7 @@ from app.domain.enums import PositionKind
 from app.domain.skp import PlanStatus
 from app.extensions import db
 from app.models import AuditEvent, Indicator, Plan, WorkResult
+from tests.pages import body, field_error, text  # noqa: F401  (re-exported to the tests here)
 
 
 @pytest.fixture
@@ -32,26 +33,6 @@ def line(factory):
     db.session.flush()
     return {"opd": opd, "head": head, "boss": boss, "staff": staff, "year": year, "boss_plan": boss_plan}
 
-
-def body(response) -> str:
-    return response.get_data(as_text=True)
-
-
-def text(response) -> str:
-    """The page's visible text, tags removed and whitespace folded (for messages split by markup)."""
-    import html
-
-    raw = re.sub(r"<script.*?</script>|<style.*?</style>", " ", body(response), flags=re.S)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
-
-
-def field_error(response, field_id: str) -> str:
-    """The message shown at one field (its invalid-feedback block)."""
-    match = re.search(rf'id="{re.escape(field_id)}-galat"[^>]*>(.*?)</div>', body(response), re.S)
-    assert match, f"no error at field {field_id}"
-    import html
-
-    return html.unescape(" ".join(match.group(1).split()))
 
 
 def hidden_version(response) -> str:

@@ -79,6 +79,27 @@ class ActionForm(Form):
     """A button-only POST: CSRF protection and nothing else."""
 
 
+def button_action(act, message: str | None, back: str):
+    """Answer a button-only POST: check CSRF, `act()`, commit, flash, redirect to `back`; a
+    ServiceError rolls back and becomes the flashed message."""
+    from flask import abort, flash, redirect
+
+    from app.extensions import db
+
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        act()
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "danger")
+    else:
+        db.session.commit()
+        if message:
+            flash(message, "success")
+    return redirect(back)
+
+
 class VersionedForm(Form):
     """A form editing a row that others may edit too: carries the version it was loaded at."""
 

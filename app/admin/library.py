@@ -9,7 +9,7 @@ from app.admin import bp
 from app.admin.skp_forms import LibraryIndicatorForm, LibraryResultForm, LibrarySearchForm
 from app.domain.skp import Aspect, Direction, ResultKind
 from app.extensions import db
-from app.forms import ActionForm, apply_service_error
+from app.forms import ActionForm, apply_service_error, button_action
 from app.models import LibraryIndicator, LibraryResult
 from app.services import ServiceError
 from app.services.library import (
@@ -107,19 +107,8 @@ def library_edit(library_id: int):
 
 
 def _post_action(obj, back: str, act, message: str | None):
-    """A button-only POST: check CSRF, run `act(obj)`, commit, flash, go `back`."""
-    if not ActionForm().validate_on_submit():
-        abort(400)
-    try:
-        act(obj)
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.message, "danger")
-    else:
-        db.session.commit()
-        if message:
-            flash(message, "success")
-    return redirect(back)
+    """A button-only POST on one library row: `act(obj)`, then back to the jabatan's page."""
+    return button_action(lambda: act(obj), message, back)
 
 
 @bp.route("/pustaka/rhk/<int:library_id>/hapus", methods=["POST"])

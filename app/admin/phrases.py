@@ -11,7 +11,7 @@ from wtforms.validators import DataRequired, Length
 from app.admin import bp
 from app.domain.enums import PhraseScope
 from app.extensions import db
-from app.forms import ActionForm, Form, apply_service_error, choices
+from app.forms import ActionForm, Form, apply_service_error, button_action, choices
 from app.models import FeedbackPhrase
 from app.services import ServiceError
 from app.services import phrases as svc
@@ -87,27 +87,11 @@ def phrase_edit(phrase_id: int):
     return render_template("admin/phrase_form.html", form=form, phrase=phrase)
 
 
-def _post_action(act, message: str | None, back: str):
-    """A button-only POST: check CSRF, act, commit, flash, go back to the list."""
-    if not ActionForm().validate_on_submit():
-        abort(400)
-    try:
-        act()
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.message, "danger")
-    else:
-        db.session.commit()
-        if message:
-            flash(message, "success")
-    return redirect(back)
-
-
 @bp.route("/kalimat-umpan-balik/<int:phrase_id>/nonaktifkan", methods=["POST"])
 def phrase_deactivate(phrase_id: int):
     """No longer offer a phrase on the review page (it stays in the list, to be activated again)."""
     phrase = phrase_or_404(phrase_id)
-    return _post_action(lambda: svc.set_active(current_user, phrase, False),
+    return button_action(lambda: svc.set_active(current_user, phrase, False),
                         "Kalimat dinonaktifkan; tidak lagi muncul di halaman tinjauan.", _list_url(phrase))
 
 
@@ -115,7 +99,7 @@ def phrase_deactivate(phrase_id: int):
 def phrase_activate(phrase_id: int):
     """Offer a deactivated phrase again."""
     phrase = phrase_or_404(phrase_id)
-    return _post_action(lambda: svc.set_active(current_user, phrase, True), "Kalimat diaktifkan kembali.",
+    return button_action(lambda: svc.set_active(current_user, phrase, True), "Kalimat diaktifkan kembali.",
                         _list_url(phrase))
 
 
@@ -124,11 +108,11 @@ def phrase_activate(phrase_id: int):
 def phrase_move(phrase_id: int, step: int):
     """Move a phrase one place up or down within its scope."""
     phrase = phrase_or_404(phrase_id)
-    return _post_action(lambda: svc.move_phrase(current_user, phrase, step), None, _list_url(phrase))
+    return button_action(lambda: svc.move_phrase(current_user, phrase, step), None, _list_url(phrase))
 
 
 @bp.route("/kalimat-umpan-balik/contoh", methods=["POST"])
 def phrase_defaults():
     """Fill an empty list with suggested phrases, to edit from there."""
-    return _post_action(lambda: svc.add_defaults(current_user),
+    return button_action(lambda: svc.add_defaults(current_user),
                         "Kalimat contoh ditambahkan; ubah atau nonaktifkan sesuai kebutuhan.", url_for("admin.phrases"))

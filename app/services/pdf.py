@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
+import threading
 from urllib.parse import unquote, urlsplit
 
 from flask import current_app
@@ -43,11 +44,24 @@ def _fetcher():
     return StaticOnlyFetcher(allowed_protocols=("data",), allow_redirects=False)
 
 
+_local = threading.local()
+
+
+def _font_config():
+    """One FontConfiguration per thread, reused across documents: building it (fontconfig's font
+    list) is part of every render otherwise, and the documents declare no @font-face of their own."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    if getattr(_local, "font_config", None) is None:
+        _local.font_config = FontConfiguration()
+    return _local.font_config
+
+
 def render_pdf(html: str) -> bytes:
     """The PDF of a standalone document page (its stylesheet linked as /static/css/…)."""
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=DOCUMENT_BASE, url_fetcher=_fetcher()).write_pdf()
+    return HTML(string=html, base_url=DOCUMENT_BASE, url_fetcher=_fetcher()).write_pdf(font_config=_font_config())
 
 
 def qr_data_uri(text: str) -> str:

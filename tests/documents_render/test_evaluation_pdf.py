@@ -1,0 +1,119 @@
+"""EVALUASI KINERJA PEGAWAI (a period and the year) and DOKUMEN EVALUASI KINERJA PEGAWAI as PDFs:
+identity, organisation, target, realisasi, capaian, bukti dukung, umpan balik, ratings, predikat,
+the approvals, and the keberatan with its explanation and decision."""
+from __future__ import annotations
+
+from app.domain.enums import OrgPredikat
+from app.domain.scoring import Rating
+from app.services.document_data import snapshot_annual, snapshot_dokumen_evaluasi, snapshot_evaluation
+from app.services.document_render import render_document_pdf
+from tests.documents_render.conftest import CODE, ISSUED, VERIFY, flat, pages, text_of
+
+
+def pdf_text(snapshot) -> str:
+    return text_of(render_document_pdf(snapshot, code=CODE, verify_url=VERIFY, issued_at_text=ISSUED))
+
+
+def test_period_evaluation(line):
+    line.org_result(OrgPredikat.BAIK, "102.5")
+    assessment = line.assessment()
+    snapshot = snapshot_evaluation(assessment)
+    assert snapshot["subject"] == {"employee_name": line.staff.name, "nip": line.staff.nip,
+                                   "period_label": "Triwulan I 2026", "predikat": "BAIK",
+                                   "unit_name": "Bidang Aplikasi Informatika, Dinas Komunikasi dan Informatika"}
+    text = pdf_text(snapshot)
+    for words in ("EVALUASI KINERJA PEGAWAI", "PERIODE: TRIWULAN I", "PERIODE PENILAIAN: 1 JANUARI SD 31 MARET TAHUN 2026",
+                  "CAPAIAN KINERJA ORGANISASI", "BAIK (capaian 102,5 %)", "POLA DISTRIBUSI", "HASIL KERJA",
+                  "REALISASI BERDASARKAN BUKTI DUKUNG", "UMPAN BALIK BERKELANJUTAN", "RATING HASIL KERJA",
+                  "SESUAI EKSPEKTASI", "RATING PERILAKU KERJA", "DI ATAS EKSPEKTASI", "PREDIKAT KINERJA PEGAWAI BAIK",
+                  "Kota Uji, 13 April 2026", "Pejabat Penilai Kinerja"):
+        assert words in text, words
+    flat_text = flat(text)
+    for person in (line.staff, line.kasi):
+        for value in (person.name, person.nip, person.grade_label, person.position):
+            assert flat(value) in flat_text, value
+    for result in line.plan.results:
+        assert flat(result.text) in flat_text
+        for indicator in result.indicators:
+            assert flat(indicator.text) in flat_text
+    # 12 a year → 3 in Triwulan I: realisasi 3 → 100 %, 4 → 133 % capped at 120 %.
+    assert "3 Dokumen tahunan 12 Dokumen" in text
+    assert "4 Dokumen" in text and "100 %" in text and "120 %" in text
+    assert flat("Bukti dukung: https://arsip.uji.example/laporan-tw1") in flat_text
+    assert flat("Laporan lengkap dan tepat waktu; pertahankan.") in flat_text
+    assert flat("Sigap melayani permintaan unit lain.") in flat_text
+    assert flat("Alasan Pejabat Penilai: IKI kedua dijadwalkan selesai pada triwulan berikutnya.") in flat_text
+    assert flat(f"Disetujui secara elektronik oleh {line.kasi.name} ({line.kasi.nip}) pada 13 April 2026 12.53 WIB") in flat_text
+    assert "Baik 1 · 100 %" in text  # the chart: the OPD's approved predikat of the period
+
+
+def test_annual_evaluation(line):
+    line.assessment()
+    snapshot = snapshot_annual(line.evaluation())
+    assert snapshot["subject"]["predikat"] == "SANGAT BAIK"
+    text = pdf_text(snapshot)
+    for words in ("EVALUASI KINERJA PEGAWAI", "PERIODE: TRIWULAN IV-AKHIR",
+                  "PERIODE PENILAIAN: 1 JANUARI SD 31 DESEMBER TAHUN 2026", "CAPAIAN KINERJA ORGANISASI BELUM DITETAPKAN",
+                  "RATING HASIL KERJA DI ATAS EKSPEKTASI", "RATING PERILAKU KERJA DI ATAS EKSPEKTASI",
+                  "PREDIKAT KINERJA PEGAWAI SANGAT BAIK", "Kota Uji, 8 Januari 2027"):
+        assert words in text, words
+    flat_text = flat(text)
+    # the year so far: Triwulan I, target 3 of 12 a year
+    assert flat("s.d. Triwulan I; tahunan 12 Dokumen") in flat_text
+    assert flat("1 bukti dukung") in flat_text
+    assert flat("Triwulan I: Laporan lengkap dan tepat waktu; pertahankan.") in flat_text
+    assert flat("Saran dari capaian IKI utama: Sesuai Ekspektasi (104,5 %).") in flat_text
+    assert flat("Alasan Pejabat Penilai: Dua modul tambahan selesai di luar rencana.") in flat_text
+    assert flat(f"Disetujui secara elektronik oleh {line.kasi.name} ({line.kasi.nip}) pada 8 Januari 2027 09.00 WIB") in flat_text
+
+
+def test_dokumen_evaluasi_without_keberatan_is_one_page(line):
+    line.org_result(OrgPredikat.ISTIMEWA, "112.4")
+    evaluation = line.evaluation()
+    data = render_document_pdf(snapshot_dokumen_evaluasi(evaluation), code=CODE, verify_url=VERIFY,
+                               issued_at_text=ISSUED)
+    assert len(pages(data)) == 1
+    text = text_of(data)
+    for words in ("DOKUMEN EVALUASI KINERJA PEGAWAI", "1 PEGAWAI YANG DINILAI", "2 PEJABAT PENILAI KINERJA",
+                  "3 ATASAN PEJABAT PENILAI KINERJA", "4 EVALUASI KINERJA", "CAPAIAN KINERJA ORGANISASI ISTIMEWA "
+                  "(capaian 112,4 %)", "PREDIKAT KINERJA PEGAWAI SANGAT BAIK", "5 CATATAN/REKOMENDASI",
+                  "Pertahankan kinerja; ikutkan pelatihan keamanan aplikasi.", "Pegawai yang Dinilai",
+                  "Kota Uji, 8 Januari 2027"):
+        assert words in text, words
+    flat_text = flat(text)
+    for person in (line.staff, line.kasi, line.kabid):
+        for value in (person.name, person.nip, person.grade_label, person.position):
+            assert flat(value) in flat_text, value
+    assert "KEBERATAN" not in text and "Atasan Pejabat Penilai Kinerja" not in text.replace("ATASAN", "")
+
+
+def test_dokumen_evaluasi_with_decided_keberatan(line):
+    evaluation = line.evaluation(result=Rating.SESUAI, behavior=Rating.SESUAI)
+    line.objection(evaluation)
+    snapshot = snapshot_dokumen_evaluasi(evaluation)
+    assert [s["role"] for s in snapshot["signatures"]] == [
+        "Pegawai yang Dinilai", "Pejabat Penilai Kinerja", "Atasan Pejabat Penilai Kinerja"]
+    text = pdf_text(snapshot)
+    for words in ("6 KEBERATAN PEGAWAI (diajukan 11 Januari 2027)",
+                  "Capaian saya melampaui target pada tiga triwulan berturut-turut.",
+                  "7 PENJELASAN PEJABAT PENILAI KINERJA ATAS KEBERATAN (14 Januari 2027",
+                  "Perilaku kerja masih perlu ditingkatkan pada kolaborasi.",
+                  "8 KEPUTUSAN ATASAN PEJABAT PENILAI KINERJA ATAS KEBERATAN", "HASIL DIUBAH (25 Januari 2027)",
+                  "SEMULA Sesuai Ekspektasi / Sesuai Ekspektasi → BAIK",
+                  "MENJADI Di Atas Ekspektasi / Di Atas Ekspektasi → SANGAT BAIK",
+                  "Bukti kolaborasi lintas bidang cukup kuat.", "PREDIKAT KINERJA PEGAWAI SANGAT BAIK",
+                  "Kota Uji, 25 Januari 2027"):
+        assert words in text, words
+    assert flat(f"Disetujui secara elektronik oleh {line.kabid.name} ({line.kabid.nip}) pada 25 Januari 2027 "
+                "11.00 WIB") in flat(text)
+    annual = pdf_text(snapshot_annual(evaluation))
+    assert flat("Hasil ini ditetapkan oleh keputusan Atasan Pejabat Penilai Kinerja atas keberatan pegawai pada "
+                "25 Januari 2027 (semula BAIK).") in flat(annual)
+
+
+def test_dokumen_evaluasi_with_keberatan_in_progress(line):
+    evaluation = line.evaluation()
+    line.objection(evaluation, decided=False)
+    text = pdf_text(snapshot_dokumen_evaluasi(evaluation))
+    assert "6 KEBERATAN PEGAWAI" in text and "Keberatan berstatus Ditanggapi Pejabat Penilai; belum diputuskan." in text
+    assert "Atasan Pejabat Penilai Kinerja" not in text.replace("ATASAN PEJABAT PENILAI KINERJA", "")

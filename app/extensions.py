@@ -42,5 +42,16 @@ def _sqlite_pragmas(dbapi_connection, _record):
 
 @event.listens_for(Engine, "begin")
 def _sqlite_begin(conn):
+    """SQLite: a request that may write (POST) takes the write lock when its transaction begins.
+    A deferred transaction that reads first and writes later cannot wait for the lock: when another
+    writer committed in between, SQLite answers "database is locked" at once (busy_timeout does not
+    apply), which many pegawai submitting at the same time would see. Reading requests stay
+    deferred and never wait (WAL)."""
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if _may_write() else "BEGIN")
+
+
+def _may_write() -> bool:
+    from flask import has_request_context, request
+
+    return has_request_context() and request.method not in ("GET", "HEAD", "OPTIONS")

@@ -41,6 +41,9 @@ class Plan(Base):
         Index("uq_plan_one_open_version", "employee_id", "year_id", unique=True,
               postgresql_where=text(_OPEN), sqlite_where=text(_OPEN)),
         Index("ix_plan_year_status", "year_id", "status"),
+        # "Has this pegawai an approved SKP this year?", asked per pegawai by the monitoring pages:
+        # without it SQLite walks ix_plan_year_status (every SKP of the year) for each pegawai.
+        Index("ix_plan_employee_year_status", "employee_id", "year_id", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

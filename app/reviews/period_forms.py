@@ -30,8 +30,9 @@ def _feedback(label: str) -> TextAreaField:
 
 
 def _phrases(label: str, phrases) -> SelectField:
+    # Without phrases the pick-list is not shown, so the browser sends nothing: that is "none chosen".
     return SelectField(label, choices=choices([("", NO_PHRASE)] + [(str(p.id), p.text) for p in phrases]),
-                       validate_choice=True)
+                       validate_choice=True, default="")
 
 
 def review_form_class(results, values, hasil_phrases, perilaku_phrases) -> type[VersionedForm]:

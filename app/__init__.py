@@ -54,6 +54,8 @@ def register_blueprints(app: Flask) -> None:
     from app.admin import bp as admin_bp
     from app.auth import bp as auth_bp
     from app.assessments import bp as assessments_bp
+    from app.documents import bp as documents_bp
+    from app.documents import verification_bp
     from app.indicators import bp as indicators_bp
     from app.main import bp as main_bp
     from app.reviews import bp as reviews_bp
@@ -64,6 +66,12 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(indicators_bp, url_prefix="/skp")
     app.register_blueprint(assessments_bp, url_prefix="/penilaian")
     app.register_blueprint(reviews_bp, url_prefix="/tinjau")
+    if app.config.get("BENCH_FLOOR_PAGE"):  # bench/load only
+        from app.bench import bp as bench_bp
+
+        app.register_blueprint(bench_bp)
+    app.register_blueprint(documents_bp, url_prefix="/dokumen")
+    app.register_blueprint(verification_bp)
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -100,6 +100,33 @@ def seed_demo_command(if_empty: bool) -> None:
         click.echo(f"  {role:<28} NIP {user.nip}  {user.name}")
 
 
+@click.command("seed-scale")
+@click.option("--employees", required=True, type=click.IntRange(150, 200_000), help="Jumlah pegawai, misalnya 10000.")
+@click.option("--year", "year_number", type=click.IntRange(2000, 2100), default=None,
+              help="Tahun penilaian (bawaan: tahun ini).")
+@click.option("--seed", type=int, default=1, show_default=True, help="Sama seed, sama data.")
+@with_appcontext
+def seed_scale_command(employees: int, year_number: int | None, seed: int) -> None:
+    """Load a kabupaten of N pegawai with a whole year of work, for benchmarks (empty database only)."""
+    import datetime as dt
+    import time
+
+    from app.services.scale_seed import SCALE_PASSWORD, seed_scale
+
+    started = time.perf_counter()
+    try:
+        written = seed_scale(employees, year_number or dt.date.today().year, seed)
+    except ServiceError as error:
+        _fail(error.message)
+    db.session.commit()
+    click.echo(f"Data skala dimuat dalam {time.perf_counter() - started:.1f} s: "
+               + ", ".join(f"{name} {count:,}" for name, count in written.counts.items()))
+    click.echo(f"Akun uji beban (kata sandi sama untuk semua akun: {SCALE_PASSWORD}):")
+    for label, index in written.logins:
+        person = written.plan.people[index]
+        click.echo(f"  {label:<40} NIP {person.nip}  {person.name}")
+
+
 @click.command("backup")
 @click.argument("output", type=click.Path(dir_okay=False, writable=True))
 @with_appcontext
@@ -151,9 +178,52 @@ def signing_cert_create(output: str | None, passphrase_stdin: bool, organisation
     click.echo("Sertifikat swa-tanda-tangan ini hanya untuk uji coba; gunakan sertifikat BSrE untuk produksi.")
 
 
+@click.command("render-document")
+@click.argument("kind", type=click.Choice(["skp", "evaluasi", "dokumen-evaluasi"]))
+@click.option("--nip", required=True, help="NIP pegawai.")
+@click.option("--year", "year_number", required=True, type=int, help="Tahun penilaian, misalnya 2026.")
+@click.option("--period", "period_number", type=int, default=None,
+              help="Nomor periode untuk evaluasi (1 = periode pertama; Akhir = nomor terakhir).")
+@click.option("--output", required=True, type=click.Path(dir_okay=False, writable=True), help="Berkas PDF tujuan.")
+@with_appcontext
+def render_document_command(kind: str, nip: str, year_number: int, period_number: int | None, output: str) -> None:
+    """Issue (or reuse) a pegawai's document as the system and write its PDF to OUTPUT."""
+    from sqlalchemy import select
+
+    from app.models import Employee
+    from app.services import documents as docs
+    from app.services.document_sources import source_for
+    from app.services.years import get_year
+
+    employee = db.session.scalar(select(Employee).where(Employee.nip == nip.strip()))
+    if employee is None:
+        _fail(f"Pegawai dengan NIP {nip} tidak ditemukan.")
+    year = get_year(year_number)
+    if year is None:
+        _fail(f"Tahun penilaian {year_number} belum dibuka.")
+    period = None
+    if kind == "evaluasi":
+        if period_number is None:
+            numbers = ", ".join(f"{p.number} = {p.label}" for p in year.periods)
+            _fail(f"Sebutkan --period untuk evaluasi ({numbers}).")
+        period = next((p for p in year.periods if p.number == period_number), None)
+        if period is None:
+            _fail(f"Periode {period_number} tidak ada pada tahun {year.year}.")
+    try:
+        document = docs.issue(kind, source_for(employee, year, docs.SLUGS[kind], period), user=None)
+    except ServiceError as error:
+        _fail(error.message)
+    db.session.commit()
+    data = docs.read_bytes(document)
+    with open(output, "wb") as handle:
+        handle.write(data)
+    click.echo(f"{document.title} {employee.name} versi {document.version} (kode {document.code}): "
+               f"{len(data):,} bita ditulis ke {output}".replace(",", "."))
+
+
 def register(app: Flask) -> None:
     for command in (
-        create_admin_command, set_password_command, import_employees_command, seed_demo_command,
-        backup_command, signing_cert_group,
+        create_admin_command, set_password_command, import_employees_command, seed_demo_command, seed_scale_command,
+        backup_command, signing_cert_group, render_document_command,
     ):
         app.cli.add_command(command)

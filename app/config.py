@@ -54,6 +54,14 @@ class Config:
     # PAdES signing of issued PDFs (optional): a PKCS#12 file and its passphrase.
     SIGNING_P12_PATH: str | None = None
     SIGNING_P12_PASSPHRASE: str | None = None
+    # Issued PDFs and batch ZIPs (under instance/, never under static/); default <instance>/documents
+    # and <instance>/exports.
+    DOCUMENT_FOLDER: str | None = None
+    EXPORT_FOLDER: str | None = None
+    EXPORT_JOBS_INLINE = False  # run batch exports in the request (tests) instead of a thread
+    EXPORT_JOB_STALE_MINUTES = 30  # a job left queued/running this long with no thread: failed
+    VERIFY_RATE_LIMIT = "30 per minute; 300 per hour"  # per client IP, on the public verification page
+    VERIFY_UPLOAD_MAX_BYTES = 20 * MB  # a PDF uploaded for comparison
 
     MAIL_SERVER: str | None = None
     MAIL_PORT = 25
@@ -71,6 +79,9 @@ class Config:
     BOOTSTRAP_BOOTSWATCH_THEME = None
     EMPLOYEES_PER_PAGE = 50
     AUDIT_EVENTS_PER_PAGE = 50
+
+    # bench/load only: register /_bench/floor, the cheapest authenticated page, as its yardstick.
+    BENCH_FLOOR_PAGE = False
 
 
 def _normalise_database_url(url: str) -> str:

@@ -165,3 +165,13 @@ def is_second_assessor_of(user: User, employee: Employee) -> bool:
     """The Atasan Pejabat Penilai: the assessor's own assessor (or who acts for them today)."""
     assessor = employee.assessor
     return assessor is not None and is_reviewer_of(user, assessor)
+
+
+# --- issued documents ------------------------------------------------------------------------
+
+
+def can_view_documents(user: User, employee: Employee) -> bool:
+    """A pegawai's documents: the pegawai, the Pejabat Penilai and Atasan Pejabat Penilai (and the
+    chain above, Plt./Plh. included), and the pengelola kinerja of the OPD."""
+    return (can_view_employee(user, employee) or is_reviewer_of(user, employee)
+            or is_second_assessor_of(user, employee))

@@ -18,6 +18,6 @@ def require_admin():
 
 
 from app.admin import (  # noqa: E402,F401
-    acting, accounts, audit, dashboard, employees, imports, library, monitoring, org_targets, phrases, settings,
-    units, years,
+    acting, accounts, audit, dashboard, document_exports, employees, imports, library, monitoring, org_targets,
+    phrases, settings, units, years,
 )

@@ -32,7 +32,8 @@ def login():
     if request.method == "GET":
         form.next.data = safe_next(request.args.get("next")) or ""
     if form.validate_on_submit():
-        user = accounts.authenticate(form.nip.data, form.password.data)
+        # The read ends before the password check, which must not hold SQLite's write lock.
+        user = accounts.authenticate(form.nip.data, form.password.data, release=db.session.rollback)
         db.session.commit()  # keep the failure counter even when the login fails
         if user is not None:
             login_user(user)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.domain.enums import DocumentKind, JobStatus
@@ -12,6 +12,9 @@ from app.models.accounts import User
 from app.models.base import Base, UTCDateTime, str_enum, utcnow
 from app.models.org import Employee, OrgUnit
 from app.models.years import AppraisalYear, Period
+
+
+_CURRENT = "superseded_at IS NULL"
 
 
 class Document(Base):
@@ -23,6 +26,20 @@ class Document(Base):
         CheckConstraint("version >= 1", name="version_positive"),
         Index("ix_document_subject", "kind", "employee_id", "year_id", "period_id"),
         Index("ix_document_opd", "opd_id", "year_id", "kind"),
+        # One current (not superseded) document per subject: two requests issuing the first
+        # version of the same document at once cannot both succeed.
+        Index("uq_document_current_plan", "plan_id", unique=True,
+              postgresql_where=text(_CURRENT + " AND plan_id IS NOT NULL"),
+              sqlite_where=text(_CURRENT + " AND plan_id IS NOT NULL")),
+        Index("uq_document_current_assessment", "assessment_id", unique=True,
+              postgresql_where=text(_CURRENT + " AND assessment_id IS NOT NULL"),
+              sqlite_where=text(_CURRENT + " AND assessment_id IS NOT NULL")),
+        Index("uq_document_current_evaluation", "kind", "evaluation_id", unique=True,
+              postgresql_where=text(_CURRENT + " AND evaluation_id IS NOT NULL"),
+              sqlite_where=text(_CURRENT + " AND evaluation_id IS NOT NULL")),
+        Index("uq_document_current_rekap", "opd_id", "year_id", unique=True,
+              postgresql_where=text(_CURRENT + " AND kind = 'REKAP'"),
+              sqlite_where=text(_CURRENT + " AND kind = 'REKAP'")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

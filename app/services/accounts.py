@@ -55,21 +55,29 @@ def is_locked(user: User, now: dt.datetime | None = None) -> bool:
     return user.locked_until is not None and user.locked_until > now
 
 
-def authenticate(nip: str, password: str, *, now: dt.datetime | None = None) -> User | None:
+def authenticate(nip: str, password: str, *, now: dt.datetime | None = None, release=None) -> User | None:
     """The user when NIP and password match an active, unlocked account; None otherwise.
 
     Failures are counted per account: LOGIN_MAX_FAILURES within LOGIN_FAILURE_WINDOW_MINUTES
     lock it for LOGIN_LOCK_MINUTES. The caller shows one message for every kind of failure.
+    `release()`, when given, runs after the account is read and before the slow hash check, so
+    that the caller can end the read transaction: on SQLite a login request holds the write lock
+    from its first query, and a scrypt check under it would queue every other pegawai's save.
     """
     now = now or utcnow()
     user = find_user_by_nip(nip)
-    if user is None or not user.is_active or not user.password_hash:
+    known = user is not None and user.is_active and bool(user.password_hash) and not is_locked(user, now)
+    user_id, password_hash = (user.id, user.password_hash) if known else (None, None)
+    if release is not None:
+        release()
+    if not known:
         _equalise_timing(password)
         return None
-    if is_locked(user, now):
-        _equalise_timing(password)
+    matched = check_password_hash(password_hash, password)
+    user = db.session.get(User, user_id)  # read again: it may have changed during the check
+    if user is None or not user.is_active or is_locked(user, now) or user.password_hash != password_hash:
         return None
-    if not check_password_hash(user.password_hash, password):
+    if not matched:
         _register_failure(user, now)
         return None
     user.failed_login_count = 0

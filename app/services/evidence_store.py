@@ -137,6 +137,8 @@ def _remove(paths: list[str]) -> None:
 
 @event.listens_for(Session, "after_commit")
 def _after_commit(session: Session) -> None:
+    if session.in_nested_transaction():  # a savepoint was released; the outer transaction may still roll back
+        return
     session.info.pop("evidence_new", None)
     _remove(session.info.pop("evidence_discard", []))
 

@@ -19,16 +19,27 @@ def signing_configured() -> bool:
     return bool(current_app.config.get("SIGNING_P12_PATH"))
 
 
+_signers: dict[tuple, object] = {}  # (path, mtime, size, passphrase) → the loaded signer
+
+
 def _signer():
+    """The signer of the configured PKCS#12 file, loaded once per process (and again when the
+    file is replaced): decrypting the key for every document costs a tenth of a second or more."""
     from pyhanko.sign import signers
 
     path = current_app.config["SIGNING_P12_PATH"]
     passphrase = current_app.config.get("SIGNING_P12_PASSPHRASE") or ""
     if not os.path.isfile(path):
         raise SigningError(f"Sertifikat penanda tangan tidak ditemukan: {path}")
-    signer = signers.SimpleSigner.load_pkcs12(path, passphrase=passphrase.encode() if passphrase else None)
+    stat = os.stat(path)
+    key = (os.path.realpath(path), stat.st_mtime_ns, stat.st_size, passphrase)
+    signer = _signers.get(key)
     if signer is None:
-        raise SigningError("Sertifikat PKCS#12 tidak dapat dibuka (periksa kata sandinya).")
+        signer = signers.SimpleSigner.load_pkcs12(path, passphrase=passphrase.encode() if passphrase else None)
+        if signer is None:
+            raise SigningError("Sertifikat PKCS#12 tidak dapat dibuka (periksa kata sandinya).")
+        _signers.clear()
+        _signers[key] = signer
     return signer
 
 

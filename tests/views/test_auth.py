@@ -226,3 +226,26 @@ def test_reset_makes_the_old_password_stop_working(client, factory):
     issue_activation(None, employee.user)
     db.session.commit()
     assert GENERIC in login(client, employee.nip, PASSWORD).get_data(as_text=True)
+
+
+@pytest.mark.parametrize("password", [PASSWORD, "salah-sekali-123"])
+def test_the_password_check_runs_outside_any_transaction(client, factory, monkeypatch, password):
+    """On SQLite a login request takes the write lock with its first query; the slow hash check
+    must not hold it, or every pegawai saving at the deadline waits for each login."""
+    from app.services import accounts
+
+    user = factory.employee().user
+    seen = []
+    real = accounts.check_password_hash
+
+    def spy(hashed, given):
+        seen.append(db.session().in_transaction())
+        return real(hashed, given)
+
+    monkeypatch.setattr(accounts, "check_password_hash", spy)
+    response = client.post("/masuk", data={"nip": user.nip, "password": password})
+    assert seen == [False]
+    assert response.status_code == (302 if password == PASSWORD else 200)
+    if password != PASSWORD:
+        db.session.expire_all()
+        assert db.session.get(User, user.id).failed_login_count == 1

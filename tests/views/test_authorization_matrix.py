@@ -14,17 +14,19 @@ from app.domain.enums import (
 )
 from app.domain.scoring import Predikat, Rating
 from app.models import (
-    ActingAssignment, AnnualEvaluation, Assessment, Evidence, FeedbackPhrase, FollowUp, LibraryResult, Objection,
-    OrgTarget, Realization,
+    ActingAssignment, AnnualEvaluation, Assessment, Document, Evidence, ExportJob, FeedbackPhrase, FollowUp,
+    LibraryResult, Objection, OrgTarget, Realization,
 )
+from app.domain.enums import DocumentKind, JobStatus
 from app.models.base import utcnow
 
 # Reachable without logging in.
-PUBLIC = {"static", "bootstrap.static", "main.healthz", "main.logo", "auth.login", "auth.activate"}
+PUBLIC = {"static", "bootstrap.static", "main.healthz", "main.logo", "auth.login", "auth.activate",
+          "verification.index", "verification.code"}
 # Every logged-in user may use these for themselves.
 SELF_SERVICE = {"main.home", "main.profile", "auth.change_password", "auth.logout"}
 # Admin routes that act on one object of an OPD: another OPD's admin gets 403/404 (no leak).
-ADMIN_OBJECT_ARGS = {"employee_id", "unit_id", "assignment_id", "token", "target_id", "opd_id"}
+ADMIN_OBJECT_ARGS = {"employee_id", "unit_id", "assignment_id", "token", "target_id", "opd_id", "job_id"}
 # Admin routes only a superadmin may use (the whole kabupaten's settings and calendar).
 SUPERADMIN_ONLY_PREFIXES = ("admin.settings", "admin.year")
 # Kabupaten-wide master data any pengelola kinerja maintains (the indicator library per jabatan).
@@ -32,9 +34,9 @@ KABUPATEN_WIDE_PREFIXES = ("admin.library", "admin.phrase")
 # SKP and assessment routes on one pegawai's data: strangers get 403/404.
 PLAN_OBJECT_ARGS = {"plan_id", "result_id", "indicator_id", "other_id", "opd_id",
                     "assessment_id", "realization_id", "evidence_id", "employee_id",
-                    "evaluation_id", "objection_id", "follow_up_id"}
+                    "evaluation_id", "objection_id", "follow_up_id", "document_id"}
 # Blueprints of logged-in pegawai pages (each view checks the object itself).
-PEGAWAI_PREFIXES = ("indicators.", "assessments.", "reviews.")
+PEGAWAI_PREFIXES = ("indicators.", "assessments.", "reviews.", "documents.")
 
 
 def _routes(app):
@@ -75,6 +77,12 @@ def world(factory):
     phrase = FeedbackPhrase(scope=PhraseScope.HASIL, text="Pertahankan kinerja")
     db.session.add_all([target, library, assessment, evaluation, phrase])
     db.session.flush()
+    document = Document(kind=DocumentKind.SKP, code="WXYZ-2345-6789", employee=subject, opd_id=opd_a.id, year=year,
+                        plan_id=plan.id, title="Sasaran Kinerja Pegawai", snapshot={}, stored_name="0" * 32 + ".pdf",
+                        sha256="0" * 64, size=0)
+    job = ExportJob(opd_id=opd_a.id, year=year, kind=DocumentKind.SKP, status=JobStatus.DONE, total=1, done=1)
+    db.session.add_all([document, job])
+    db.session.flush()
     args = {
         "employee_id": subject.id, "unit_id": unit_a.id, "assignment_id": assignment.id,
         "token": "0" * 32, "code": "ABCD-EFGH-JKMN", "filename": "css/capaian.css",
@@ -85,6 +93,7 @@ def world(factory):
         "assessment_id": assessment.id, "realization_id": realization.id, "evidence_id": realization.evidence[0].id,
         "number": 1, "evaluation_id": evaluation.id, "objection_id": evaluation.objection.id,
         "follow_up_id": evaluation.follow_ups[0].id, "phrase_id": phrase.id,
+        "document_id": document.id, "job_id": job.id,
     }
     _ = Aspect
     return {"subject": subject, "pegawai": pegawai, "admin_b": admin_b, "args": args}

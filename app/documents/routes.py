@@ -1,0 +1,219 @@
+"""A pegawai's documents for a year: preview (HTML), issue-or-reuse (POST), download the PDF.
+Load → authorise (can_view_documents; anything else is 404, nothing is revealed) → act."""
+from __future__ import annotations
+
+import io
+import re
+
+from flask import abort, current_app, flash, make_response, redirect, render_template, send_file, url_for
+from flask_login import current_user
+
+from app.documents import bp
+from app.domain.enums import DocumentKind, OrgUnitKind
+from app.errors import render_error
+from app.extensions import db
+from app.forms import ActionForm
+from app.models import AnnualEvaluation, Assessment, Document, Employee, OrgUnit, Plan
+from app.security import can_admin_opd, can_view_documents
+from app.services import ServiceError
+from app.services import document_sources as sources
+from app.services import documents as docs
+from app.services.years import all_years, current_year, get_year
+
+
+def _employee_or_404(employee_id: int) -> Employee:
+    employee = db.session.get(Employee, employee_id)
+    if employee is None or not can_view_documents(current_user, employee):
+        abort(404)
+    return employee
+
+
+def _source_or_404(model, source_id: int):
+    source = db.session.get(model, source_id)
+    if source is None or not can_view_documents(current_user, source.employee):
+        abort(404)
+    return source
+
+
+def _year_or_404(year: int):
+    found = get_year(year)
+    if found is None:
+        abort(404)
+    return found
+
+
+def _opd_or_404(opd_id: int) -> OrgUnit:
+    opd = db.session.get(OrgUnit, opd_id)
+    if opd is None or opd.kind != OrgUnitKind.OPD or not can_admin_opd(current_user, opd.id):
+        abort(404)
+    return opd
+
+
+def _back(source) -> str:
+    if isinstance(source, tuple):
+        opd, year = source
+        return url_for("admin.recap_opd", opd_id=opd.id, tahun=year.year)
+    return url_for("documents.employee_year", employee_id=source.employee_id, year=_year_of(source))
+
+
+def _year_of(source) -> int:
+    if isinstance(source, Assessment):
+        return source.period.year.year
+    return source.year.year
+
+
+# --- the Dokumen page ---------------------------------------------------------------------------
+
+@bp.route("/")
+def mine():
+    """My documents of the current year."""
+    year = current_year()
+    if current_user.employee is None or year is None:
+        abort(404)
+    return redirect(url_for("documents.employee_year", employee_id=current_user.employee_id, year=year.year))
+
+
+@bp.route("/pegawai/<int:employee_id>")
+def employee_current(employee_id: int):
+    """A pegawai's documents of the current year."""
+    employee = _employee_or_404(employee_id)
+    year = current_year()
+    if year is None:
+        abort(404)
+    return redirect(url_for("documents.employee_year", employee_id=employee.id, year=year.year))
+
+
+@bp.route("/pegawai/<int:employee_id>/<int:year>")
+def employee_year(employee_id: int, year: int):
+    """Every document the pegawai has for the year: preview, issue or download each."""
+    employee = _employee_or_404(employee_id)
+    appraisal_year = _year_or_404(year)
+    entries, missing = sources.entries(employee, appraisal_year)
+    return render_template("documents/employee_year.html", employee=employee, year=appraisal_year, entries=entries,
+                           missing=missing, years=all_years(), form=ActionForm(), mask_nip=docs.mask_nip)
+
+
+# --- preview and issue, one pair per kind -------------------------------------------------------
+
+def _preview(kind: DocumentKind, source):
+    from app.services.document_data import DocumentUnavailable
+    from app.services.document_render import render_html
+
+    try:
+        snapshot = docs.build_snapshot(kind, source)
+    except DocumentUnavailable as error:
+        return render_error(403, error.message)
+    response = make_response(render_html(snapshot, preview=True))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _issue(kind: DocumentKind, source):
+    form = ActionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        document = docs.issue(kind, source, user=current_user._get_current_object())
+    except ServiceError as error:  # DocumentUnavailable, signing refused, a concurrent issue
+        db.session.rollback()
+        flash(error.message, "danger")
+        return redirect(_back(source))
+    db.session.commit()
+    return redirect(url_for("documents.download", document_id=document.id))
+
+
+@bp.route("/skp/<int:plan_id>/pratinjau")
+def preview_skp(plan_id: int):
+    """On-screen preview of an approved SKP version."""
+    return _preview(DocumentKind.SKP, _source_or_404(Plan, plan_id))
+
+
+@bp.route("/skp/<int:plan_id>/terbitkan", methods=["POST"])
+def issue_skp(plan_id: int):
+    """Issue (or reuse) the SKP PDF, then download it."""
+    return _issue(DocumentKind.SKP, _source_or_404(Plan, plan_id))
+
+
+@bp.route("/evaluasi/<int:assessment_id>/pratinjau")
+def preview_evaluasi(assessment_id: int):
+    """On-screen preview of the Evaluasi Kinerja of an approved period."""
+    return _preview(DocumentKind.EVALUASI, _source_or_404(Assessment, assessment_id))
+
+
+@bp.route("/evaluasi/<int:assessment_id>/terbitkan", methods=["POST"])
+def issue_evaluasi(assessment_id: int):
+    """Issue (or reuse) the period's Evaluasi Kinerja PDF, then download it."""
+    return _issue(DocumentKind.EVALUASI, _source_or_404(Assessment, assessment_id))
+
+
+@bp.route("/akhir/<int:evaluation_id>/pratinjau")
+def preview_akhir(evaluation_id: int):
+    """On-screen preview of the Evaluasi Kinerja Akhir (handed-over annual result)."""
+    return _preview(DocumentKind.EVALUASI, _source_or_404(AnnualEvaluation, evaluation_id))
+
+
+@bp.route("/akhir/<int:evaluation_id>/terbitkan", methods=["POST"])
+def issue_akhir(evaluation_id: int):
+    """Issue (or reuse) the Evaluasi Kinerja Akhir PDF, then download it."""
+    return _issue(DocumentKind.EVALUASI, _source_or_404(AnnualEvaluation, evaluation_id))
+
+
+@bp.route("/dokumen-evaluasi/<int:evaluation_id>/pratinjau")
+def preview_dokumen_evaluasi(evaluation_id: int):
+    """On-screen preview of the Dokumen Evaluasi Kinerja Pegawai."""
+    return _preview(DocumentKind.DOKUMEN_EVALUASI, _source_or_404(AnnualEvaluation, evaluation_id))
+
+
+@bp.route("/dokumen-evaluasi/<int:evaluation_id>/terbitkan", methods=["POST"])
+def issue_dokumen_evaluasi(evaluation_id: int):
+    """Issue (or reuse) the Dokumen Evaluasi Kinerja PDF, then download it."""
+    return _issue(DocumentKind.DOKUMEN_EVALUASI, _source_or_404(AnnualEvaluation, evaluation_id))
+
+
+@bp.route("/rekap/<int:opd_id>/<int:year>/pratinjau")
+def preview_rekap(opd_id: int, year: int):
+    """On-screen preview of the Rekap predikat of an OPD (pengelola kinerja only)."""
+    return _preview(DocumentKind.REKAP, (_opd_or_404(opd_id), _year_or_404(year)))
+
+
+@bp.route("/rekap/<int:opd_id>/<int:year>/terbitkan", methods=["POST"])
+def issue_rekap(opd_id: int, year: int):
+    """Issue (or reuse) the Rekap predikat PDF of an OPD, then download it."""
+    return _issue(DocumentKind.REKAP, (_opd_or_404(opd_id), _year_or_404(year)))
+
+
+# --- download -----------------------------------------------------------------------------------
+
+def _document_or_404(document_id: int) -> Document:
+    document = db.session.get(Document, document_id)
+    if document is None:
+        abort(404)
+    if document.employee is not None:
+        allowed = can_view_documents(current_user, document.employee)
+    else:
+        allowed = document.opd_id is not None and can_admin_opd(current_user, document.opd_id)
+    if not allowed:
+        abort(404)
+    return document
+
+
+def download_name(document: Document) -> str:
+    facts = (document.snapshot or {}).get("subject") or {}
+    words = [document.kind.value.replace("_", "-"), facts.get("nip") or (document.opd.name if document.opd else ""),
+             facts.get("period_label") or str(document.year.year), f"v{document.version}"]
+    return re.sub(r"[^a-z0-9]+", "-", " ".join(w for w in words if w).lower()).strip("-") + ".pdf"
+
+
+@bp.route("/<int:document_id>/unduh")
+def download(document_id: int):
+    """The issued PDF exactly as stored (any version; a superseded one says so on the verification page)."""
+    document = _document_or_404(document_id)
+    try:
+        data = docs.read_bytes(document)
+    except FileNotFoundError:
+        current_app.logger.error("Stored document %s is missing", document.stored_name)
+        return render_error(404, "Berkas dokumen ini tidak ditemukan di server. Hubungi pengelola kinerja.")
+    response = send_file(io.BytesIO(data), mimetype="application/pdf", as_attachment=True,
+                         download_name=download_name(document), max_age=0)
+    response.headers["Cache-Control"] = "no-store"
+    return response

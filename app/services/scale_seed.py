@@ -253,4 +253,7 @@ def seed_scale(employees: int, year: int, seed: int) -> Written:
     write_work(written, rng)
     fix_sequences()
     db.session.flush()
+    # Planner statistics for the bulk-loaded tables, as after any large import: without them
+    # PostgreSQL guesses row counts and hash-joins whole tables for one pegawai's Beranda.
+    db.session.execute(text("ANALYZE"))
     return written

@@ -1,27 +1,11 @@
 """Helpers for the admin pages of years and periods, organisation targets and the library."""
 from __future__ import annotations
 
-from contextlib import contextmanager
-
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import AuditEvent
-
-
-@contextmanager
-def count_statements():
-    """Every SQL statement sent to the database inside the block (requests included)."""
-    seen: list[str] = []
-
-    def listener(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        yield seen
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)
+from tests.queries import count_statements  # noqa: F401  (re-exported)
 
 
 def rows(model) -> int:

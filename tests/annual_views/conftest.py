@@ -7,11 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from app.domain.enums import (
     AssessmentStatus, EvaluationStatus, ObjectionDecision, ObjectionStatus, OrgPredikat, PositionKind,
@@ -22,6 +21,7 @@ from app.extensions import db
 from app.models import AnnualEvaluation, Assessment, AuditEvent, FollowUp, Objection, OrgYearResult, Realization
 from app.models.base import utcnow
 from tests.pages import body, field_error, text  # noqa: F401  (re-exported to the tests here)
+from tests.queries import count_statements  # noqa: F401  (re-exported)
 
 TODAY = dt.date.today()
 YEAR = TODAY.year
@@ -111,7 +111,6 @@ def line(factory) -> Line:
     return Line(factory)
 
 
-
 def selected(response, name: str) -> str | None:
     """The selected option of a select."""
     match = re.search(rf'<select[^>]*name="{re.escape(name)}"[^>]*>(.*?)</select>', body(response), re.S)
@@ -155,16 +154,3 @@ def evaluation_of(member) -> AnnualEvaluation | None:
     db.session.expire_all()
     return db.session.scalar(select(AnnualEvaluation).where(AnnualEvaluation.employee_id == member.id))
 
-
-@contextmanager
-def count_statements():
-    seen: list[str] = []
-
-    def listener(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        yield seen
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)

@@ -6,17 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from app.domain.enums import PositionKind
 from app.domain.skp import Aspect, PlanStatus
 from app.extensions import db
 from app.models import Assessment, AuditEvent, Evidence, Indicator, Realization
 from tests.pages import body, field_error, text  # noqa: F401  (re-exported to the tests here)
+from tests.queries import count_statements  # noqa: F401  (re-exported)
 
 TODAY = dt.date.today()
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -50,7 +50,6 @@ def world(factory):
     return {"opd": opd, "boss": boss, "staff": staff, "colleague": colleague, "admin": admin,
             "other_admin": other_admin, "year": year, "plan": plan, "docs": docs, "rate": rate,
             "p1": first, "p2": second, "url": f"/penilaian/{TODAY.year}/1"}
-
 
 
 def version_in(response) -> str:
@@ -104,16 +103,3 @@ def state(assessment) -> tuple:
     values = tuple(sorted((r.indicator_id, r.value, r.narrative, r.note) for r in a.realizations))
     return a.status, a.lock_version, values, count(Evidence), count(AuditEvent)
 
-
-@contextmanager
-def count_statements():
-    seen: list[str] = []
-
-    def listener(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        yield seen
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)

@@ -7,11 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from app.domain.enums import (
     AssessmentStatus, EvaluationStatus, EvidenceKind, ObjectionDecision, ObjectionStatus, OrgPredikat, PositionKind,
@@ -24,6 +23,7 @@ from app.models import (
     Realization,
 )
 from app.services.settings import update_settings
+from tests.queries import count_statements  # noqa: F401  (re-exported)
 
 UTC = dt.timezone.utc
 SUBMITTED = dt.datetime(2026, 1, 12, 3, 5, tzinfo=UTC)  # 12 Januari 2026 10.05 WIB
@@ -174,17 +174,4 @@ def sizes(data: bytes) -> list[tuple[float, float]]:
     return [(round(float(p.mediabox.width), 1), round(float(p.mediabox.height), 1))
             for p in PdfReader(io.BytesIO(data)).pages]
 
-
-@contextmanager
-def count_statements():
-    seen: list[str] = []
-
-    def listener(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        yield seen
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)
 

@@ -8,13 +8,11 @@ import datetime as dt
 import html
 import io
 import re
-from contextlib import contextmanager
 from decimal import Decimal
 from html.parser import HTMLParser
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import event
 
 from app.domain.enums import (
     AssessmentStatus, EvaluationStatus, FollowUpKind, ObjectionStatus, OrgPredikat, PositionKind, Programme,
@@ -24,6 +22,7 @@ from app.domain.skp import PlanStatus
 from app.extensions import db
 from app.models import AnnualEvaluation, Assessment, FollowUp, Objection, OrgYearResult, Realization
 from app.models.base import utcnow
+from tests.queries import count_statements as count_queries  # noqa: F401  (re-exported)
 
 YEAR = 2026
 AT = dt.datetime(2026, 4, 8, 3, 0, tzinfo=dt.timezone.utc)
@@ -190,16 +189,3 @@ def workbook(response):
 def sheet_rows(sheet) -> list[list]:
     return [list(r) for r in sheet.iter_rows(values_only=True)]
 
-
-@contextmanager
-def count_queries():
-    statements = []
-
-    def listener(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)

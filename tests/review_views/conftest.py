@@ -7,11 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from app.domain.enums import PhraseScope, PositionKind
 from app.domain.skp import PlanStatus, ResultKind
@@ -19,6 +18,7 @@ from app.extensions import db
 from app.models import Assessment, AuditEvent, CoreValue, Feedback, FeedbackPhrase, WorkResult
 from app.services import assessments as periods
 from tests.pages import body, field_error, text  # noqa: F401  (re-exported to the tests here)
+from tests.queries import count_statements  # noqa: F401  (re-exported)
 
 TODAY = dt.date.today()
 
@@ -85,7 +85,6 @@ def world(factory):
             "url": f"/tinjau/penilaian/{assessment.id}"}
 
 
-
 def textarea(response, name: str) -> str:
     match = re.search(rf'<textarea[^>]*name="{re.escape(name)}"[^>]*>(.*?)</textarea>', body(response), re.S)
     assert match, f"no textarea {name}"
@@ -143,16 +142,3 @@ def fresh(assessment) -> Assessment:
     db.session.expire_all()
     return db.session.get(Assessment, assessment.id)
 
-
-@contextmanager
-def count_statements():
-    seen: list[str] = []
-
-    def listener(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        yield seen
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)

@@ -4,33 +4,18 @@ monitoring (all and per OPD), the predikat recap and the pegawai list for an OPD
 1,000 pegawai. Seeded once (3,000 pegawai) for all pages, so it is marked slow."""
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from app.domain.enums import Role
 from app.extensions import db
 from app.models import OrgUnit, User
 from tests.scale.conftest import YEAR
+from tests.queries import count_statements as count_queries  # noqa: F401  (re-exported)
 
 TEAM_PAGES = ("/", "/tinjau/", "/penilaian/tim", "/skp/tim", f"/tinjau/tahunan/{YEAR}")
 OPD_PAGES = ("/pengelolaan/pemantauan", "/pengelolaan/pemantauan/{opd}", "/pengelolaan/rekap",
              "/pengelolaan/pegawai")
-
-
-@contextmanager
-def count_queries():
-    statements: list[str] = []
-
-    def listener(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)
 
 
 def queries(make_client, user, url: str) -> int:

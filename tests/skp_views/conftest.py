@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from app.domain.enums import PositionKind
 from app.domain.skp import PlanStatus
 from app.extensions import db
 from app.models import AuditEvent, Indicator, Plan, WorkResult
 from tests.pages import body, field_error, text  # noqa: F401  (re-exported to the tests here)
+from tests.queries import count_statements  # noqa: F401  (re-exported)
 
 
 @pytest.fixture
@@ -32,7 +32,6 @@ def line(factory):
     boss_plan.results[1].text = "Terkelolanya keamanan informasi"
     db.session.flush()
     return {"opd": opd, "head": head, "boss": boss, "staff": staff, "year": year, "boss_plan": boss_plan}
-
 
 
 def hidden_version(response) -> str:
@@ -57,20 +56,6 @@ def snapshot_counts() -> tuple[int, int, int]:
 
 def actions() -> list[str]:
     return [e.action for e in db.session.scalars(select(AuditEvent).order_by(AuditEvent.id))]
-
-
-@contextmanager
-def count_statements():
-    seen: list[str] = []
-
-    def listener(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        yield seen
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)
 
 
 def complete_indicator(**overrides) -> dict:

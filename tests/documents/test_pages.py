@@ -52,8 +52,11 @@ def test_the_page_lists_every_available_document_with_preview_and_issue(world, m
 
 
 def test_my_documents_link_goes_to_the_current_year(world, make_client):
-    response = make_client(world.rina.user).get("/dokumen/")
+    client = make_client(world.rina.user)
+    response = client.get("/dokumen/")
     assert response.status_code == 302 and response.headers["Location"].endswith(page_url(world))
+    assert 'href="/dokumen/">Dokumen saya</a>' in body(client.get("/"))  # in the Kinerja saya menu
+    assert 'aria-current="page" href="/dokumen/">Dokumen saya' in body(client.get(page_url(world)))
 
 
 @pytest.mark.parametrize("who", ["pegawai", "penilai", "atasan", "pengelola", "superadmin"])

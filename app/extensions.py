@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+from contextlib import contextmanager
 
 from flask_babel import Babel
 from flask_bootstrap import Bootstrap5
@@ -51,7 +53,23 @@ def _sqlite_begin(conn):
         conn.exec_driver_sql("BEGIN IMMEDIATE" if _may_write() else "BEGIN")
 
 
+_thread = threading.local()
+
+
+@contextmanager
+def writing_thread():
+    """Inside: every transaction of this thread begins IMMEDIATE on SQLite, as a POST does (for
+    background work such as the ZIP export, which has no request)."""
+    _thread.immediate = True
+    try:
+        yield
+    finally:
+        _thread.immediate = False
+
+
 def _may_write() -> bool:
     from flask import has_request_context, request
 
+    if getattr(_thread, "immediate", False):
+        return True
     return has_request_context() and request.method not in ("GET", "HEAD", "OPTIONS")

@@ -113,7 +113,9 @@ def _issue(kind: DocumentKind, source):
     if not form.validate_on_submit():
         abort(400)
     try:
-        document = docs.issue(kind, source, user=current_user._get_current_object())
+        # The read ends before WeasyPrint renders, so that the PDF does not hold SQLite's write lock.
+        document = docs.issue(kind, source, user=current_user._get_current_object(),
+                              release=db.session.rollback)
     except ServiceError as error:  # DocumentUnavailable, signing refused, a concurrent issue
         db.session.rollback()
         flash(error.message, "danger")

@@ -14,7 +14,7 @@ from flask import Flask, current_app
 from sqlalchemy import select
 
 from app.domain.enums import DocumentKind, JobStatus
-from app.extensions import db
+from app.extensions import db, writing_thread
 from app.models import AppraisalYear, ExportJob, OrgUnit, Period, User
 from app.models.base import utcnow
 from app.security import can_admin_opd
@@ -81,7 +81,7 @@ def start(app: Flask, job_id: int, base: str) -> None:
 
 def _thread_main(app: Flask, job_id: int, base: str) -> None:
     try:
-        with app.app_context():
+        with app.app_context(), writing_thread():  # short IMMEDIATE transactions, as a POST has
             run(job_id, base)
             db.session.remove()
     finally:
@@ -145,7 +145,8 @@ def _fill_zip(job: ExportJob, path: str, employees, skipped: list[str], base: st
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for employee in employees:
             try:
-                document = docs.issue(kind, source_for(employee, year, kind, period), user=user, base=base)
+                document = docs.issue(kind, source_for(employee, year, kind, period), user=user, base=base,
+                                      release=db.session.rollback)
             except docs.DocumentError:
                 raise  # signing is broken: every document would fail the same way
             except ServiceError as refused:  # SourceMissing, DocumentUnavailable: skip and say why

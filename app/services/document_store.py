@@ -7,9 +7,14 @@ import os
 import re
 import secrets
 
+from typing import TYPE_CHECKING
+
 from flask import current_app
 from sqlalchemy import event
 from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from app.models import Document
 
 
 def folder() -> str:

@@ -198,8 +198,14 @@ def _sign(data: bytes, title: str, code: str) -> bytes:
         raise DocumentError(f"Dokumen tidak dapat ditandatangani secara elektronik: {error}") from error
 
 
-def issue(kind: DocumentKind | str, source: Any, *, user: User | None, base: str | None = None) -> Document:
-    """Issue the document of `source`, or return the current one when its data has not changed."""
+def issue(kind: DocumentKind | str, source: Any, *, user: User | None, base: str | None = None,
+          release=None) -> Document:
+    """Issue the document of `source`, or return the current one when its data has not changed.
+
+    `release()`, when given, runs once the data is read and before the PDF is rendered (half a
+    second or more), so that the caller can end the read transaction: on SQLite a POST holds the
+    write lock from its first query, and nobody else could save while WeasyPrint works. What was
+    issued meanwhile is looked at again afterwards."""
     from app.services.document_render import render_document_pdf
     from app.services.signing import signing_configured
 
@@ -210,13 +216,19 @@ def issue(kind: DocumentKind | str, source: Any, *, user: User | None, base: str
     if previous is not None and previous.snapshot == snapshot:
         return previous
 
-    issued_at = utcnow().replace(microsecond=0)
     code = _unused_code()
+    if release is not None:
+        release()
+    issued_at = utcnow().replace(microsecond=0)
     pdf = render_document_pdf(snapshot, code=code, verify_url=verify_url(code, base),
                               issued_at_text=issued_at_text(issued_at))
     signed = False
     if signing_configured():
         pdf, signed = _sign(pdf, snapshot.get("title") or kind.label, code), True
+    if release is not None:
+        previous = current_document(subject)  # another request may have issued it meanwhile
+        if previous is not None and previous.snapshot == snapshot:
+            return previous
 
     if previous is not None:
         # Only one request may supersede a document: a second one finds the row already changed.

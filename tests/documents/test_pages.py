@@ -157,3 +157,22 @@ def test_a_plh_for_the_pejabat_penilai_may_and_loses_it_afterwards(world, make_c
     assert client.get(f"/dokumen/skp/{world.plan.id}/pratinjau").status_code == 200
     assignment.start_date, assignment.end_date = today - dt.timedelta(days=30), today - dt.timedelta(days=10)
     assert client.get(page_url(world)).status_code == 404
+
+
+def test_the_pdf_is_rendered_outside_any_transaction(world, make_client, monkeypatch):
+    """On SQLite a POST holds the write lock from its first query: WeasyPrint's half second must
+    not hold it, or nobody could save meanwhile. The document is still issued and downloadable."""
+    from app.services import document_render
+
+    seen = []
+    real = document_render.render_document_pdf
+
+    def spy(*args, **kwargs):
+        seen.append(db.session().in_transaction())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(document_render, "render_document_pdf", spy)
+    response = make_client(world.rina.user).post(f"/dokumen/skp/{world.plan.id}/terbitkan")
+    assert response.status_code == 302 and seen == [False]
+    (document,) = documents()
+    assert document.kind == DocumentKind.SKP and document.current

@@ -239,7 +239,9 @@ def _digest() -> list[tuple]:
     rows += [(e.employee.nip, e.status, e.result_rating, e.behavior_rating, e.predikat, e.handed_over_at,
               e.objection.status if e.objection else None, tuple(f.programme for f in e.follow_ups))
              for e in _evaluations()]
-    rows += sorted((f.target_key, f.text, f.updated_at) for f in db.session.scalars(select(Feedback)))
+    # By what the feedback is on, not by row ids (PostgreSQL does not roll its sequences back).
+    rows += sorted((f.work_result.text if f.work_result else f.target_key, f.text, f.updated_at)
+                   for f in db.session.scalars(select(Feedback)))
     return rows
 
 

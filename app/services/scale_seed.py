@@ -231,6 +231,26 @@ def write_plans(written: Written, rng: random.Random) -> None:
                           indicators=len(indicators), expectations=len(expectations))
 
 
+DOCUMENTS_PER = 100  # one issued SKP PDF per this many pegawai (a real render each: ~0.5 s)
+
+
+def write_documents(written: Written, count: int) -> None:
+    """Issue real SKP documents (rendered, stored, hashed, verifiable) for `count` pegawai spread
+    over the kabupaten: rendering all 10,000 would take over an hour, and the pages that list and
+    verify documents only need some to exist."""
+    from app.services import documents as docs
+
+    plan_ids = db.session.scalars(select(Plan.id).where(Plan.year_id == written.year_id,
+                                                        Plan.status == PlanStatus.APPROVED)
+                                  .order_by(Plan.employee_id)).all()
+    step = max(1, len(plan_ids) // max(1, count))
+    issued = 0
+    for plan_id in plan_ids[::step][:count]:
+        docs.issue("skp", db.session.get(Plan, plan_id), user=None)
+        issued += 1
+    written.counts["documents"] = issued
+
+
 def seed_scale(employees: int, year: int, seed: int) -> Written:
     """Write the whole kabupaten and its year; flushes, never commits. Refuses a database that
     already holds pegawai."""
@@ -253,6 +273,7 @@ def seed_scale(employees: int, year: int, seed: int) -> Written:
     write_work(written, rng)
     fix_sequences()
     db.session.flush()
+    write_documents(written, max(1, employees // DOCUMENTS_PER))
     # Planner statistics for the bulk-loaded tables, as after any large import: without them
     # PostgreSQL guesses row counts and hash-joins whole tables for one pegawai's Beranda.
     db.session.execute(text("ANALYZE"))

@@ -82,6 +82,14 @@ def test_seeded_database_matches_the_plan_and_holds_a_whole_year(scale):
     roles = Counter(db.session.scalars(select(User.role)))
     assert roles[Role.ADMIN] == 1 and roles[Role.SUPERADMIN] == 1
     assert [label for label, _index in written.logins][0] == "Pegawai"
+    # and real documents: 3 SKP PDFs (one per 100 pegawai), stored and verifiable
+    from app.models import Document
+    from app.services import documents as docs
+
+    documents = list(db.session.scalars(select(Document)))
+    assert len(documents) == written.counts["documents"] == 3
+    assert len({d.employee_id for d in documents}) == 3
+    assert all(docs.verify_upload(d, docs.read_bytes(d)) for d in documents)
 
 
 def test_refuses_a_database_with_pegawai(scale, factory):

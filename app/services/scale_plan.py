@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from app.domain.enums import EmploymentStatus, OrgUnitKind, PositionKind
 from app.domain.grades import PNS_GRADES
 from app.services import demo_names as names
-from app.services.demo_plan import LEADER, PPPK_BY_START, STAFF_BAND, PELAKSANA_BAND, _jenjang
+from app.services import demo_plan
+from app.services.demo_plan import LEADER, PPPK_BY_START, STAFF_BAND, PELAKSANA_BAND, UnitPlan, _jenjang
 
 LATEST_TMT_YEAR = 2024
 MAX_TEAM = 40
@@ -48,26 +49,10 @@ BKPSDM = "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
 
 
 @dataclass
-class PersonPlan:
-    nip: str
-    name: str
-    status: EmploymentStatus
-    grade_code: str
-    position: str
-    kind: PositionKind
-    unit: int
-    assessor: int | None
-    email: str | None
-    depth: int
-    external_assessor: bool = False
+class PersonPlan(demo_plan.PersonPlan):
+    """A pegawai of the demo's plan, with how deep below the Sekda they sit."""
 
-
-@dataclass
-class UnitPlan:
-    name: str
-    kind: OrgUnitKind
-    parent: int | None  # None: directly below the pemda
-    opd: int
+    depth: int = 0
 
 
 @dataclass

@@ -68,8 +68,11 @@ def _year_of(source) -> int:
 def mine():
     """My documents of the current year."""
     year = current_year()
-    if current_user.employee is None or year is None:
+    if current_user.employee is None:
         abort(404)
+    if year is None:
+        flash("Belum ada tahun penilaian yang dibuka, jadi belum ada dokumen.", "info")
+        return redirect(url_for("main.home"))
     return redirect(url_for("documents.employee_year", employee_id=current_user.employee_id, year=year.year))
 
 

@@ -176,3 +176,11 @@ def test_the_pdf_is_rendered_outside_any_transaction(world, make_client, monkeyp
     assert response.status_code == 302 and seen == [False]
     (document,) = documents()
     assert document.kind == DocumentKind.SKP and document.current
+
+
+def test_my_documents_before_any_year_is_opened(factory, make_client):
+    employee = factory.employee()
+    client = make_client(employee.user)
+    response = client.get("/dokumen/")
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+    assert "Belum ada tahun penilaian yang dibuka" in text(client.get("/"))

@@ -107,6 +107,7 @@ class Session:
         shot(self.page, name)
 
     def no_sideways_scroll(self) -> None:
+        self.page.evaluate("document.fonts.ready.then(() => true)")  # measure the settled layout
         width = self.page.evaluate("document.documentElement.scrollWidth")
         assert width <= self.size["viewport"]["width"], (self.page.url, width)
 
@@ -133,5 +134,6 @@ def demo_page(browser, server: dict, label: str, phone: bool = False):
 def checked_shot(page, name: str, phone: bool) -> None:
     """A screenshot; on a phone the page must not scroll sideways."""
     if phone:
+        page.evaluate("document.fonts.ready.then(() => true)")  # measure the settled layout
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["viewport"]["width"], name
     shot(page, name)

@@ -2,7 +2,7 @@
 free port over a migrated SQLite database, and a logged-in `Session` that collects console errors
 (the CSP forbids inline script and style), failed requests, and takes screenshots for a person to
 look at in test-artifacts/. The `chromium_path`, `browser` and `demo_server` fixtures are in
-tests/conftest.py."""
+tests/conftest.py; `PLAYWRIGHT` below keeps Playwright running only while browser tests run."""
 from __future__ import annotations
 
 import os
@@ -18,6 +18,58 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+
+
+class PlaywrightHost:
+    """Playwright and one chromium, started when a browser test first needs them and stopped on
+    `stop()`: while they run, the main thread has an event loop marked as running (the sync API's
+    greenlet dispatcher), which code under test that calls `asyncio.run` must never see."""
+
+    def __init__(self) -> None:
+        self._playwright = None
+        self._browser = None
+        self._module: str | None = None  # the test module that the running browser serves
+
+    def before_test(self, module: str, *, browser_test: bool) -> None:
+        if not browser_test or module != self._module:
+            self.stop()
+            _assert_no_running_loop()
+        self._module = module if browser_test else None
+
+    @property
+    def running(self) -> bool:
+        return self._playwright is not None
+
+    def browser(self, executable_path: str):
+        if self._browser is None:
+            from playwright.sync_api import sync_playwright
+
+            self._playwright = sync_playwright().start()
+            self._browser = self._playwright.chromium.launch(executable_path=executable_path, args=CHROMIUM_ARGS)
+        return self._browser
+
+    def stop(self) -> None:
+        browser, playwright = self._browser, self._playwright
+        self._browser = self._playwright = None
+        try:
+            if browser is not None:
+                browser.close()
+        finally:
+            if playwright is not None:
+                playwright.stop()
+
+
+PLAYWRIGHT = PlaywrightHost()
+
+
+def _assert_no_running_loop() -> None:
+    import asyncio
+
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return
+    raise AssertionError(f"an event loop is still marked as running in the test thread: {loop!r}")
 
 
 def require_chromium() -> str:

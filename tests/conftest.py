@@ -173,8 +173,8 @@ def make_client(app):
     return _make
 
 
-# Browser tests (tests/browser.py): one chromium for the whole run, and one demo kabupaten served
-# for the tests that only read it.
+# Browser tests (tests/browser.py): one chromium while browser tests run, and one demo kabupaten
+# served for the tests that only read it.
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     from tests.browser import require_chromium
@@ -182,16 +182,31 @@ def chromium_path() -> str:
     return require_chromium()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
+    """The shared chromium, started on first use. Playwright's sync API keeps an event loop marked
+    as running in this thread while it is up, so it is stopped before every test that is not a
+    browser test (see pytest_runtest_setup) and started again for the next browser test: no other
+    test ever runs beside that loop, whatever order the tests are collected in."""
+    from tests.browser import PLAYWRIGHT
 
-    from tests.browser import CHROMIUM_ARGS
+    return PLAYWRIGHT.browser(chromium_path)
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before the fixtures of a test are set up: a test that is not a browser test, or the first
+    test of another module (whose module fixtures build their data in this thread), runs with
+    Playwright stopped."""
+    from tests.browser import PLAYWRIGHT
+
+    PLAYWRIGHT.before_test(item.nodeid.split("::")[0], browser_test=item.get_closest_marker("e2e") is not None)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    from tests.browser import PLAYWRIGHT
+
+    PLAYWRIGHT.stop()
 
 
 @pytest.fixture(scope="session")

@@ -4,9 +4,11 @@ BSrE-issued certificate; `flask --app wsgi signing-cert create` makes a self-sig
 and demos."""
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import io
 import os
+from concurrent.futures import ThreadPoolExecutor
 
 from flask import current_app
 
@@ -43,6 +45,21 @@ def _signer():
     return signer
 
 
+def run_coroutine(make_coroutine):
+    """Run `make_coroutine()` to completion on an event loop of its own and return its result.
+
+    pyHanko's synchronous entry points call `asyncio.run`, which refuses to start when the calling
+    thread already runs a loop (an async server's worker, a thread that drives a browser through
+    Playwright). Where a loop is running, the coroutine runs in a short-lived thread with a fresh
+    loop; elsewhere on a fresh loop in this thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make_coroutine())
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="capaian-sign") as pool:
+        return pool.submit(lambda: asyncio.run(make_coroutine())).result()
+
+
 def sign_pdf(data: bytes, *, reason: str, location: str = "") -> bytes:
     """The PDF with an invisible PAdES (B-B) signature covering the whole file."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -51,8 +68,14 @@ def sign_pdf(data: bytes, *, reason: str, location: str = "") -> bytes:
 
     meta = signers.PdfSignatureMetadata(field_name="CapaianSignature", subfilter=SigSeedSubFilter.PADES,
                                         reason=reason, location=location or None)
+    signer = _signer()  # reads current_app: resolve it in the caller's thread
     out = io.BytesIO()
-    signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(data)), meta, signer=_signer(), output=out)
+
+    def signing():
+        return signers.PdfSigner(meta, signer).async_sign_pdf(IncrementalPdfFileWriter(io.BytesIO(data)),
+                                                              output=out)
+
+    run_coroutine(signing)
     return out.getvalue()
 
 

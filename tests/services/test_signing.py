@@ -1,6 +1,8 @@
 """PAdES signatures: a self-signed certificate from the CLI, a signed PDF that validates intact and
 covering the whole file, and a changed byte that breaks it."""
+import asyncio
 import io
+import threading
 
 import pytest
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -44,6 +46,31 @@ def test_signed_pdf_is_intact_and_covers_the_whole_file(app, certificate):
     tampered = bytearray(signed)
     tampered[len(signed) // 3] ^= 0x01
     assert not _status(bytes(tampered), trust).intact
+
+
+def test_signing_works_from_a_thread_that_runs_an_event_loop(app, certificate):
+    """An async server's worker, or a thread that drives a browser, has a running loop, where
+    `asyncio.run` (pyHanko's synchronous entry points) refuses to start."""
+    pdf = render_pdf("<html><body><h1>EVALUASI KINERJA</h1></body></html>")
+    trust = signers.SimpleSigner.load_pkcs12(certificate, passphrase=PASSPHRASE.encode()).signing_cert
+
+    async def inside_a_loop():
+        assert asyncio.get_running_loop().is_running()
+        return sign_pdf(pdf, reason="Dokumen resmi Capaian")
+
+    signed = asyncio.run(inside_a_loop())
+    assert _status(signed, trust).intact
+
+    results = []  # a background thread (the ZIP export) with a loop of its own
+    worker = threading.Thread(target=lambda: _in_context(app, results, inside_a_loop))
+    worker.start()
+    worker.join(timeout=60)
+    assert len(results) == 1 and _status(results[0], trust).intact
+
+
+def _in_context(app, results, coroutine):
+    with app.app_context():
+        results.append(asyncio.run(coroutine()))
 
 
 def test_create_refuses_to_overwrite_and_short_passphrases(app, certificate, tmp_path):

@@ -10,6 +10,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     """Build the app: configuration, extensions, blueprints, error pages, CLI. No database I/O."""
     app = Flask(__name__, instance_relative_config=True)
     load_config(app, overrides)
+    configure_requests(app)
     register_extensions(app)
     register_blueprints(app)
     register_error_handlers(app)
@@ -17,6 +18,12 @@ def create_app(overrides: dict | None = None) -> Flask:
     register_template_helpers(app)
     register_cli(app)
     return app
+
+
+def configure_requests(app: Flask) -> None:
+    from app.web import configure_requests
+
+    configure_requests(app)
 
 
 def register_extensions(app: Flask) -> None:

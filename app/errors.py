@@ -38,7 +38,9 @@ def register(app: Flask) -> None:
     def http_error(error: HTTPException):
         if request.path.startswith("/static/") or request.path.startswith("/bootstrap/"):
             return error
-        return render_error(error.code or 500)
+        # A view may say why (abort(403, description="...")); the defaults stay generic.
+        detail = error.description if error.description != type(error).description else None
+        return render_error(error.code or 500, detail)
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):

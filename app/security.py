@@ -74,6 +74,41 @@ def scope_employees(query: Select, user: User) -> Select:
     return query.where(OrgUnit.opd_id.in_(scope or {-1}))
 
 
+# --- accounts: no admin acts above their station ----------------------------------------------
+
+
+def account_refusal(actor: User, account: User | None, employee: Employee | None = None) -> str | None:
+    """Why `actor` may not reset, unlock, deactivate, link or redirect (e-mail, NIP) the account
+    of `employee` / `account`, or None when they may. A super admin may act on any account; a
+    pengelola kinerja only on accounts whose powers lie within their own: a plain pegawai of their
+    OPDs, or a pengelola whose every OPD is one of theirs — never a super admin, never an operator
+    account that belongs to no pegawai."""
+    if not is_admin(actor):
+        return "Hanya pengelola kinerja yang dapat mengatur akun."
+    if actor.is_superadmin:
+        return None
+    if employee is not None and not can_admin_employee(actor, employee):
+        return "Pegawai ini berada di luar perangkat daerah yang Anda kelola."
+    if account is None:
+        return None
+    if account.is_superadmin:
+        return ("Akun ini milik super admin. Akun super admin hanya dapat diatur oleh super admin lain "
+                "atau oleh operator server dengan perintah `flask set-password`.")
+    if account.employee_id is None or (employee is not None and account.employee_id != employee.id):
+        return "Akun ini belum tertaut ke pegawai Anda; hanya super admin yang dapat mengaturnya."
+    if account.role == Role.ADMIN:
+        scope = admin_opd_ids(actor) or set()
+        outside = [u.name for u in account.admin_units if u.id not in scope]
+        if outside:
+            return ("Akun ini adalah pengelola kinerja untuk perangkat daerah di luar cakupan Anda ("
+                    + ", ".join(outside) + "); hanya super admin yang dapat mengaturnya.")
+    return None
+
+
+def can_manage_account(actor: User, account: User | None, employee: Employee | None = None) -> bool:
+    return account_refusal(actor, account, employee) is None
+
+
 def superadmin_required(view):
     @wraps(view)
     def wrapped(*args, **kwargs):

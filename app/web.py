@@ -1,10 +1,92 @@
-"""Request hooks shared by every page: security headers and the forced password change."""
+"""Request hooks shared by every page: what a request may carry (ids that fit the database, no
+control characters), security headers and the forced password change."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
-from flask import Flask, redirect, request, url_for
+from flask import Flask, Request, redirect, request, url_for
 from flask_login import current_user
+from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.routing import IntegerConverter, UnicodeConverter, ValidationError
+
+# The largest id either database stores (BIGINT); a larger one names nothing.
+MAX_ID = 2**63 - 1
+# C0 control characters and DEL, except tab, line feed and carriage return (which forms may
+# carry). PostgreSQL refuses NUL in text; nothing a person types needs the others.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_control_characters(value: str) -> str:
+    return CONTROL_CHARACTERS.sub("", value)
+
+
+def to_id(value) -> int:
+    """An id from a form or the query string: a whole number that the database can hold, else
+    ValueError (WTForms shows its "Pilihan tidak valid" at the field; `arg_id` answers None)."""
+    number = int(value)
+    if not 0 <= number <= MAX_ID:
+        raise ValueError("id out of range")
+    return number
+
+
+def arg_id(name: str) -> int | None:
+    """`request.args[name]` as an id, or None when it is missing or names nothing."""
+    try:
+        return to_id(request.args.get(name, ""))
+    except (TypeError, ValueError):
+        return None
+
+
+MAX_PAGE = 1_000_000  # far past any list; keeps OFFSET inside BIGINT
+
+
+def page_arg() -> int:
+    """`?page=` for `db.paginate`: a page number that cannot overflow the OFFSET; else page 1."""
+    number = arg_id("page")
+    return number if number and number <= MAX_PAGE else 1
+
+
+class IdConverter(IntegerConverter):
+    """`<int:...>` in every route: a number the database can hold, else 404 (never an overflow)."""
+
+    def __init__(self, map, fixed_digits=0, min=None, max=None, signed=False):
+        super().__init__(map, fixed_digits=fixed_digits, min=min, max=MAX_ID if max is None else max,
+                         signed=signed)
+
+
+class TextConverter(UnicodeConverter):
+    """`<code>`-style path parts: no control characters (404)."""
+
+    def to_python(self, value: str) -> str:
+        if CONTROL_CHARACTERS.search(value):
+            raise ValidationError()
+        return value
+
+
+class CleanParameters(ImmutableMultiDict):
+    """Query string and form values with control characters taken out, for every view and form."""
+
+    def __init__(self, mapping=None):
+        if mapping is None:
+            super().__init__()
+            return
+        items = mapping.items(multi=True) if hasattr(mapping, "items") and hasattr(mapping, "getlist") else (
+            mapping.items() if isinstance(mapping, dict) else mapping)
+        super().__init__([(strip_control_characters(k) if isinstance(k, str) else k,
+                           strip_control_characters(v) if isinstance(v, str) else v) for k, v in items])
+
+
+class CapaianRequest(Request):
+    parameter_storage_class = CleanParameters
+
+
+def configure_requests(app: Flask) -> None:
+    """Before any blueprint adds its rules: the converters and the request class."""
+    app.request_class = CapaianRequest
+    app.url_map.converters["int"] = IdConverter
+    app.url_map.converters["default"] = TextConverter
+    app.url_map.converters["string"] = TextConverter
 
 # No inline script or style, nothing from another host: the intranet has no internet anyway.
 CONTENT_SECURITY_POLICY = "; ".join(

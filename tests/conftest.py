@@ -114,10 +114,12 @@ class Client:
         self._token: str | None = None
 
     def csrf_token(self) -> str:
+        """A valid token; the raw token goes (back) into the session every time, since a login
+        starts a new CSRF token as it would in a browser."""
+        raw = "test-csrf-raw-token"
+        with self.raw.session_transaction() as session:
+            session["csrf_token"] = raw
         if self._token is None:
-            raw = "test-csrf-raw-token"
-            with self.raw.session_transaction() as session:
-                session["csrf_token"] = raw
             serializer = URLSafeTimedSerializer(self.app.secret_key, salt="wtf-csrf-token")
             self._token = serializer.dumps(raw)
         return self._token

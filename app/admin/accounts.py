@@ -9,15 +9,14 @@ from sqlalchemy import select
 
 from app.admin import bp
 from app.admin.forms import RoleForm
-from app.admin.loaders import employee_or_404
+from app.admin.loaders import employee_or_404, managed_account
 from app.domain.enums import OrgUnitKind, Role
 from app.extensions import db
 from app.forms import ActionForm, choices
 from app.formatting import tanggal_jam
 from app.models import OrgUnit
 from app.services import ServiceError
-from app.services.accounts import ensure_account, issue_activation, unlock
-from app.services.accounts import set_role
+from app.services.accounts import ensure_account, issue_activation, link_account, set_role, unlock
 from app.services.mail import mail_enabled, send_mail
 
 
@@ -31,10 +30,13 @@ def account_reset(employee_id: int):
     employee = employee_or_404(employee_id)
     if not ActionForm().validate_on_submit():
         abort(400)
+    managed_account(employee, "membuat kode aktivasi")
     if not employee.active:
         flash("Pegawai nonaktif tidak dapat diberi kode aktivasi.", "danger")
         return redirect(url_for("admin.employee_detail", employee_id=employee.id))
-    user = ensure_account(employee)
+    user = ensure_account(employee, current_user)
+    if user is None:
+        abort(403, description="Akun dengan NIP ini menunggu penautan oleh super admin.")
     code, expires = issue_activation(current_user, user)
     db.session.commit()
     link = f"{_base_url()}{url_for('auth.activate', code=code)}"
@@ -59,6 +61,7 @@ def account_unlock(employee_id: int):
     employee = employee_or_404(employee_id)
     if not ActionForm().validate_on_submit() or employee.user is None:
         abort(400)
+    managed_account(employee, "membuka kunci akun")
     unlock(current_user, employee.user)
     db.session.commit()
     flash("Kunci akun dibuka.", "success")
@@ -71,7 +74,7 @@ def account_role(employee_id: int):
     if not current_user.is_superadmin:
         abort(403)
     employee = employee_or_404(employee_id)
-    user = ensure_account(employee)
+    user = ensure_account(employee, current_user)
     form = RoleForm()
     opds = list(db.session.scalars(select(OrgUnit).where(OrgUnit.kind == OrgUnitKind.OPD).order_by(OrgUnit.name)))
     form.opds.choices = choices((o.id, o.name) for o in opds)
@@ -88,4 +91,24 @@ def account_role(employee_id: int):
     else:
         db.session.commit()
         flash("Peran akun disimpan.", "success")
+    return redirect(url_for("admin.employee_detail", employee_id=employee.id))
+
+
+@bp.route("/pegawai/<int:employee_id>/akun/tautkan", methods=["POST"])
+def account_link(employee_id: int):
+    """Link the unlinked account with this pegawai's NIP (made by `flask create-admin`): super
+    admin only, since the account may carry admin powers."""
+    if not current_user.is_superadmin:
+        abort(403, description="Hanya super admin yang dapat menautkan akun pengelola ke pegawai.")
+    employee = employee_or_404(employee_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        link_account(current_user, employee)
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "danger")
+    else:
+        db.session.commit()
+        flash("Akun ditautkan ke pegawai ini.", "success")
     return redirect(url_for("admin.employee_detail", employee_id=employee.id))

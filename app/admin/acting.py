@@ -5,8 +5,6 @@ import datetime as dt
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from app.admin import bp
 from app.admin.forms import ActingForm
@@ -14,10 +12,9 @@ from app.admin.loaders import acting_or_404
 from app.domain.enums import ActingKind, OrgUnitKind
 from app.extensions import db
 from app.forms import apply_service_error, choices
-from app.models import ActingAssignment, OrgUnit
 from app.security import admin_opd_ids
 from app.services import ServiceError
-from app.services.acting import ActingData, create_acting, update_acting
+from app.services.acting import ActingData, acting_in_scope, assignment_opd_ids, create_acting, update_acting
 from app.services.org import units_in_scope
 
 
@@ -45,24 +42,11 @@ def _data(form: ActingForm) -> ActingData:
 def acting_list():
     """Current and upcoming (or all) acting assignments in my OPDs."""
     show_all = request.args.get("semua") == "1"
-    query = (
-        select(ActingAssignment)
-        .join(OrgUnit, ActingAssignment.unit_id == OrgUnit.id)
-        .options(
-            selectinload(ActingAssignment.acting_employee),
-            selectinload(ActingAssignment.replaced_employee),
-            selectinload(ActingAssignment.unit),
-        )
-        .order_by(ActingAssignment.start_date.desc(), ActingAssignment.id.desc())
-    )
     scope = admin_opd_ids(current_user)
-    if scope is not None:
-        query = query.where(OrgUnit.opd_id.in_(scope or {-1}))
-    if not show_all:
-        query = query.where(ActingAssignment.end_date >= dt.date.today())
-    assignments = list(db.session.scalars(query.limit(500)))
+    assignments = acting_in_scope(scope, current_only=not show_all)
+    editable = {a.id for a in assignments if scope is None or assignment_opd_ids(a) <= scope}
     return render_template("admin/acting_list.html", assignments=assignments, show_all=show_all,
-                           today=dt.date.today())
+                           today=dt.date.today(), editable=editable)
 
 
 @bp.route("/plt/baru", methods=["GET", "POST"])

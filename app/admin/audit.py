@@ -14,6 +14,7 @@ from app.extensions import db
 from app.forms import choices
 from app.models import AuditEvent
 from app.security import admin_opd_ids
+from app.web import page_arg, to_id
 
 
 def _local_midnight_utc(day: dt.date) -> dt.datetime:
@@ -47,8 +48,9 @@ def audit_log():
         query = query.where(AuditEvent.action == form.action.data)
     if form.object_type.data:
         query = query.where(AuditEvent.object_type == form.object_type.data)
-    if form.object_id.data and form.object_id.data.strip().isdigit():
-        query = query.where(AuditEvent.object_id == int(form.object_id.data.strip()))
+    object_id = _object_id(form.object_id.data)
+    if object_id is not None:
+        query = query.where(AuditEvent.object_id == object_id)
     if form.date_from.data:
         query = query.where(AuditEvent.created_at >= _local_midnight_utc(form.date_from.data))
     if form.date_to.data:
@@ -56,6 +58,13 @@ def audit_log():
             AuditEvent.created_at < _local_midnight_utc(form.date_to.data + dt.timedelta(days=1))
         )
     query = query.order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
-    page = db.paginate(query, per_page=current_app.config["AUDIT_EVENTS_PER_PAGE"], error_out=False)
+    page = db.paginate(query, page=page_arg(), per_page=current_app.config["AUDIT_EVENTS_PER_PAGE"], error_out=False)
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template("admin/audit.html", form=form, page=page, args=args)
+
+
+def _object_id(raw: str | None) -> int | None:
+    try:
+        return to_id((raw or "").strip())
+    except ValueError:
+        return None

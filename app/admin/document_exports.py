@@ -18,6 +18,7 @@ from app.services import document_export as export
 from app.services.documents import SLUGS, base_url
 from app.services.monitoring import scoped_opds
 from app.services.years import all_years, current_year
+from app.web import arg_id
 
 
 def _job_or_404(job_id: int) -> ExportJob:
@@ -43,10 +44,10 @@ def document_export():
     form = ExportForm()
     _fill(form, opds, years)
     if request.method == "GET":
-        form.opd.data = request.args.get("opd_id", type=int)
+        form.opd.data = arg_id("opd_id")
         year = current_year()
-        form.year.data = request.args.get("tahun", type=int) or (year.year if year else None)
-        number = request.args.get("periode", type=int)
+        form.year.data = arg_id("tahun") or (year.year if year else None)
+        number = arg_id("periode")
         form.period.data = f"{form.year.data}-{number}" if number else ""
     if form.validate_on_submit():
         opd = next((o for o in opds if o.id == form.opd.data), None)

@@ -8,15 +8,17 @@ from sqlalchemy.orm import contains_eager, selectinload
 
 from app.admin import bp
 from app.admin.forms import DeactivateForm, EmployeeFilterForm, EmployeeForm, RoleForm
-from app.admin.loaders import employee_or_404
+from app.admin.loaders import employee_or_404, managed_account
 from app.domain.enums import EmploymentStatus, OrgUnitKind, PositionKind
 from app.extensions import db
 from app.forms import ActionForm, apply_service_error, choices
 from app.models import ActingAssignment, AuditEvent, Employee, OrgUnit
-from app.security import admin_opd_ids, scope_employees
+from app.security import account_refusal, admin_opd_ids, scope_employees
 from app.services import ServiceError
+from app.services.accounts import pending_account
 from app.services.employees import EmployeeData, create_employee, set_active, update_employee
 from app.services.org import units_in_scope
+from app.web import page_arg
 
 
 def _escape_like(text: str) -> str:
@@ -84,7 +86,7 @@ def employees():
     if form.tanpa_penilai.data:
         query = query.where(Employee.assessor_id.is_(None), Employee.external_assessor_name.is_(None))
     query = query.order_by(OrgUnit.opd_id, Employee.name, Employee.id)
-    page = db.paginate(query, per_page=_per_page(), error_out=False, count=True)
+    page = db.paginate(query, page=page_arg(), per_page=_per_page(), error_out=False, count=True)
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template("admin/employees.html", form=form, page=page, args=args)
 
@@ -161,6 +163,8 @@ def employee_detail(employee_id: int):
     return render_template(
         "admin/employee_detail.html", employee=employee, subordinates=subordinates, acting=acting,
         events=events, action_form=ActionForm(), deactivate_form=DeactivateForm(), role_form=role_form,
+        pending=pending_account(employee), account_refusal=account_refusal(current_user, employee.user, employee)
+        if employee.user is not None else None,
     )
 
 
@@ -200,6 +204,7 @@ def employee_edit(employee_id: int):
 def employee_deactivate(employee_id: int):
     """Deactivate (never delete) a pegawai, with a reason."""
     employee = employee_or_404(employee_id)
+    managed_account(employee, "menonaktifkan pegawai")
     form = DeactivateForm()
     if not form.validate_on_submit():
         flash("Alasan penonaktifan wajib diisi.", "danger")
@@ -219,6 +224,7 @@ def employee_deactivate(employee_id: int):
 def employee_activate(employee_id: int):
     """Reactivate a pegawai."""
     employee = employee_or_404(employee_id)
+    managed_account(employee, "mengaktifkan kembali pegawai")
     if not ActionForm().validate_on_submit():
         abort(400)
     try:

@@ -14,6 +14,7 @@ from app.domain.enums import (
 from app.domain.grades import PNS_GRADES, PPPK_GRADES
 from app.domain.nip import nip_error
 from app.forms import Form, VersionedForm, choices
+from app.web import to_id
 
 
 def valid_nip(form, field):
@@ -43,7 +44,7 @@ class EmployeeForm(VersionedForm):
     grade_code = SelectField("Pangkat/golongan", choices=GRADE_CHOICES)
     position = StringField("Jabatan", validators=[DataRequired("Jabatan wajib diisi."), Length(max=250)])
     position_kind = SelectField("Jenis jabatan", choices=choices(PositionKind.choices()))
-    unit_id = SelectField("Unit kerja", coerce=int, validators=[DataRequired("Pilih unit kerja.")])
+    unit_id = SelectField("Unit kerja", coerce=to_id, validators=[DataRequired("Pilih unit kerja.")])
     assessor_nip = StringField("NIP Pejabat Penilai Kinerja", validators=[Optional(), optional_valid_nip],
                                render_kw={"inputmode": "numeric", "maxlength": 24},
                                description="Atasan langsung yang menilai. Kosongkan hanya untuk pejabat yang dinilai oleh Bupati.")
@@ -59,8 +60,8 @@ class EmployeeFilterForm(Form):
         csrf = False
 
     q = StringField("Cari nama atau NIP", validators=[Optional(), Length(max=100)])
-    opd = SelectField("Perangkat daerah", coerce=int, validators=[Optional()])
-    unit = SelectField("Unit kerja", coerce=int, validators=[Optional()])
+    opd = SelectField("Perangkat daerah", coerce=to_id, validators=[Optional()])
+    unit = SelectField("Unit kerja", coerce=to_id, validators=[Optional()])
     jenis = SelectField("Jenis jabatan", choices=choices([("", "Semua")] + PositionKind.choices()), validators=[Optional()])
     status = SelectField("Status", choices=choices([("", "Semua")] + EmploymentStatus.choices()), validators=[Optional()])
     aktif = SelectField("Keaktifan", choices=choices([("1", "Aktif"), ("0", "Nonaktif"), ("semua", "Semua")]), default="1")
@@ -79,13 +80,13 @@ class MultiCheckboxField(SelectMultipleField):
 
 class RoleForm(Form):
     role = SelectField("Peran", choices=choices(Role.choices()))
-    opds = MultiCheckboxField("Perangkat daerah yang dikelola", coerce=int)
+    opds = MultiCheckboxField("Perangkat daerah yang dikelola", coerce=to_id)
 
 
 class UnitForm(Form):
     name = StringField("Nama unit", validators=[DataRequired("Nama unit wajib diisi."), Length(max=200)])
     kind = SelectField("Jenis unit", choices=choices(c for c in OrgUnitKind.choices() if c[0] != "PEMDA"))
-    parent_id = SelectField("Unit induk", coerce=int)
+    parent_id = SelectField("Unit induk", coerce=to_id)
 
 
 class ActingForm(Form):
@@ -96,7 +97,7 @@ class ActingForm(Form):
     replaced_nip = StringField("NIP pejabat yang digantikan", validators=[Optional(), optional_valid_nip],
                                render_kw={"inputmode": "numeric", "maxlength": 24},
                                description="Wajib untuk Plh.; untuk Plt. isi pejabat terakhir bila ada.")
-    unit_id = SelectField("Unit kerja jabatan", coerce=int, validators=[DataRequired("Pilih unit kerja.")])
+    unit_id = SelectField("Unit kerja jabatan", coerce=to_id, validators=[DataRequired("Pilih unit kerja.")])
     position = StringField("Jabatan yang dijabat", validators=[DataRequired("Jabatan wajib diisi."), Length(max=250)],
                            render_kw={"placeholder": "mis. Kepala Bidang Bina Marga"})
     start_date = DateField("Mulai", validators=[DataRequired("Tanggal mulai wajib diisi dengan tanggal yang valid.")])

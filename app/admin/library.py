@@ -17,6 +17,7 @@ from app.services.library import (
     entries_for, move_indicator, move_result, position_rows, position_suggestions, positions_query,
     update_indicator, update_result,
 )
+from app.web import page_arg
 
 PER_PAGE = 50
 
@@ -47,7 +48,7 @@ def library():
     form = LibrarySearchForm(request.args)
     form.validate()
     query = positions_query("" if form.q.errors else form.q.data or "")
-    page = db.paginate(query, per_page=PER_PAGE, error_out=False)
+    page = db.paginate(query, page=page_arg(), per_page=PER_PAGE, error_out=False)
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template("admin/library.html", form=form, page=page, args=args,
                            rows=position_rows(page.items))

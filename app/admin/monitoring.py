@@ -23,12 +23,13 @@ from app.services import monitoring_sheets as sheets
 from app.services import recap
 from app.services.charts import PREDIKAT_FILLS, STATE_FILLS, curve_limits_chart, percent, share_bar
 from app.services.years import all_years, current_year
+from app.web import page_arg, arg_id
 
 
 def _year() -> tuple[list[AppraisalYear], AppraisalYear | None]:
     """All years and the one asked for (?tahun=2026; default the current one; unknown: 404)."""
     years = all_years()
-    wanted = request.args.get("tahun", type=int)
+    wanted = arg_id("tahun")
     if wanted is None:
         return years, current_year()
     year = next((y for y in years if y.year == wanted), None)
@@ -41,7 +42,7 @@ def _period(year: AppraisalYear | None) -> Period | None:
     """The period asked for (?periode=3), else the latest one past its submission deadline."""
     if year is None:
         return None
-    number = request.args.get("periode", type=int)
+    number = arg_id("periode")
     chosen = next((p for p in year.periods if p.number == number), None)
     return chosen or mon.default_period(year, dt.date.today())
 
@@ -100,7 +101,7 @@ def monitoring_opd(opd_id: int):
     state = request.args.get("status") if request.args.get("status") in mon.FILTERS else None
     form = fill(PegawaiFilterForm(formdata=None), years=years, periods=year.periods, states=mon.FILTERS)
     form.tahun.data, form.periode.data, form.status.data = year.year, period.number, state or ""
-    page = db.paginate(mon.pegawai_query(opd.id, period, state), per_page=current_app.config["EMPLOYEES_PER_PAGE"],
+    page = db.paginate(mon.pegawai_query(opd.id, period, state), page=page_arg(), per_page=current_app.config["EMPLOYEES_PER_PAGE"],
                        error_out=False, count=True)
     args = {"opd_id": opd.id, "tahun": year.year, "periode": period.number, **({"status": state} if state else {})}
     (progress,) = mon.progress_by_opd([opd], period)
@@ -184,7 +185,7 @@ def recap_export():
 def _follow_up_scope():
     """The OPDs asked for (?opd=<id> of mine, else all of mine; another OPD: 404)."""
     opds = mon.scoped_opds(current_user)
-    wanted = request.args.get("opd", type=int)
+    wanted = arg_id("opd")
     if not wanted:
         return opds, opds, None
     chosen = [o for o in opds if o.id == wanted]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from wtforms import SelectField
 
 from app.forms import Form, choices
+from app.web import to_id
 
 
 class _Filter(Form):
@@ -12,11 +13,11 @@ class _Filter(Form):
 
 
 class YearFilterForm(_Filter):
-    tahun = SelectField("Tahun", coerce=int)
+    tahun = SelectField("Tahun", coerce=to_id)
 
 
 class PeriodFilterForm(YearFilterForm):
-    periode = SelectField("Periode", coerce=int)
+    periode = SelectField("Periode", coerce=to_id)
 
 
 class PegawaiFilterForm(PeriodFilterForm):
@@ -24,7 +25,7 @@ class PegawaiFilterForm(PeriodFilterForm):
 
 
 class FollowUpFilterForm(YearFilterForm):
-    opd = SelectField("Perangkat daerah", coerce=int, default=0)
+    opd = SelectField("Perangkat daerah", coerce=to_id, default=0)
 
 
 def fill(form: Form, *, years=(), periods=(), states=None, opds=None) -> Form:

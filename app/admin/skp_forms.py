@@ -9,6 +9,7 @@ from app.domain.enums import OrgPredikat
 from app.domain.periods import DEFAULT_REVIEW_DAYS, DEFAULT_SUBMISSION_DAYS, PeriodScheme
 from app.domain.skp import Approach, Aspect, Direction, IndicatorDraft, ResultKind, indicator_problems
 from app.forms import DecimalField, Form, choices
+from app.web import to_id
 
 class NumberRequired:
     """Required for a DecimalField: one message, and none when the number did not parse."""
@@ -67,8 +68,8 @@ class OrgTargetFilterForm(Form):
     class Meta:
         csrf = False
 
-    opd = SelectField("Perangkat daerah", coerce=int)
-    tahun = SelectField("Tahun", coerce=int)
+    opd = SelectField("Perangkat daerah", coerce=to_id)
+    tahun = SelectField("Tahun", coerce=to_id)
 
 
 class OrgTargetForm(Form):

@@ -15,6 +15,7 @@ from app.models import Employee, OrgUnit
 from app.security import admin_opd_ids, can_admin_unit
 from app.services import ServiceError
 from app.services.org import create_unit, get_pemda, set_unit_active, units_in_scope, update_unit
+from app.web import arg_id
 
 
 def _parent_choices(exclude: OrgUnit | None = None) -> list[tuple[int, str]]:
@@ -57,8 +58,8 @@ def unit_new():
     """Add a unit under a parent in my scope (an OPD: superadmin only)."""
     form = UnitForm()
     form.parent_id.choices = choices(_parent_choices())
-    if request.method == "GET" and request.args.get("induk", "").isdigit():
-        form.parent_id.data = int(request.args["induk"])
+    if request.method == "GET" and arg_id("induk") is not None:
+        form.parent_id.data = arg_id("induk")
     if form.validate_on_submit():
         parent = db.session.get(OrgUnit, form.parent_id.data)
         try:

@@ -1,7 +1,7 @@
 """Views of the auth blueprint."""
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
 from app.auth import bp
@@ -36,6 +36,7 @@ def login():
         user = accounts.authenticate(form.nip.data, form.password.data, release=db.session.rollback)
         db.session.commit()  # keep the failure counter even when the login fails
         if user is not None:
+            session.pop("csrf_token", None)  # a new CSRF token for the new session
             login_user(user)
             if user.must_change_password:
                 flash("Anda wajib mengganti kata sandi sebelum melanjutkan.", "warning")
@@ -51,7 +52,12 @@ def logout():
     """Log out (POST only, CSRF-protected)."""
     form = ActionForm()
     if form.validate_on_submit():
+        if current_user.is_authenticated:
+            # A copy of this session's cookie (a shared office PC, a stolen cookie) stops working.
+            accounts.end_sessions(current_user)
+            db.session.commit()
         logout_user()
+        session.pop("csrf_token", None)
         flash("Anda telah keluar.", "info")
     return redirect(url_for("auth.login"))
 

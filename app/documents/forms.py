@@ -6,6 +6,7 @@ from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 from app.forms import Form, choices
+from app.web import to_id
 
 
 class CodeForm(Form):
@@ -28,8 +29,8 @@ class UploadForm(Form):
 class ExportForm(Form):
     """Choose what to export as one ZIP."""
 
-    opd = SelectField("Perangkat daerah", coerce=int, validate_choice=False)
-    year = SelectField("Tahun", coerce=int, validate_choice=False)
+    opd = SelectField("Perangkat daerah", coerce=to_id, validate_choice=False)
+    year = SelectField("Tahun", coerce=to_id, validate_choice=False)
     kind = SelectField("Dokumen", choices=choices([("skp", "Sasaran Kinerja Pegawai (SKP)"),
                                                    ("evaluasi", "Evaluasi Kinerja Pegawai (periode atau Akhir)"),
                                                    ("dokumen-evaluasi", "Dokumen Evaluasi Kinerja Pegawai")]))

@@ -7,6 +7,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from app.domain.skp import Approach, Aspect, Direction, Perspective, ResultKind
 from app.forms import DecimalField, Form, VersionedForm, choices
+from app.web import to_id
 
 MAX_TEXT = 2000
 
@@ -61,10 +62,10 @@ class ResultForm(VersionedForm):
     text = TextAreaField("Rumusan RHK", validators=[_text_length("Rumusan RHK")], render_kw={"rows": 3},
                          description="Hasil yang akan dicapai, mis. “Tersedianya aplikasi layanan perizinan "
                                      "daring”.")
-    parent_id = SelectField("RHK atasan yang diintervensi", coerce=int,
+    parent_id = SelectField("RHK atasan yang diintervensi", coerce=to_id,
                             description="Dipilih dari SKP terkini Pejabat Penilai Anda. Wajib untuk RHK utama "
                                         "sebelum SKP diajukan.")
-    org_target_id = SelectField("Sasaran / IKU organisasi", coerce=int,
+    org_target_id = SelectField("Sasaran / IKU organisasi", coerce=to_id,
                                 description="Dari Perjanjian Kinerja perangkat daerah tahun ini. Wajib untuk "
                                             "RHK utama sebelum SKP diajukan.")
     assigned_by = StringField("Penugasan dari (bila ada)", validators=[Optional(), Length(max=250)],

@@ -123,6 +123,13 @@ def check_new_password(user_or_nip: User | str, password: str, confirm: str | No
         raise ServiceError("Konfirmasi kata sandi tidak sama.", field="confirm")
 
 
+def end_sessions(user: User) -> None:
+    """End every session of the account (logout, password change, role change, reset): the
+    session cookie carries the account's token, which no longer matches."""
+    user.session_token = new_session_token()
+    db.session.flush()
+
+
 def _set_password(user: User, password: str, *, must_change: bool) -> None:
     user.password_hash = hash_password(password)
     user.password_changed_at = utcnow()
@@ -154,7 +161,7 @@ def set_password_by_operator(nip: str, password: str, *, must_change: bool = Tru
         employee = db.session.scalar(select(Employee).where(Employee.nip == normalize_nip(nip)))
         if employee is None:
             raise ServiceError(f"Tidak ada akun atau pegawai dengan NIP {normalize_nip(nip)}.", field="nip")
-        user = ensure_account(employee)
+        user = ensure_account(employee)  # the operator (no actor) may link
     check_new_password(user, password)
     _set_password(user, password, must_change=must_change)
     record(
@@ -187,18 +194,52 @@ def create_superadmin(nip: str, password: str, *, name: str | None = None) -> Us
     return user
 
 
-def ensure_account(employee: Employee) -> User:
-    """The pegawai's account, created without a usable password when missing."""
+def may_link(actor: User | None, account: User) -> bool:
+    """An account that belongs to no pegawai yet (made by `flask create-admin` for a NIP not in the
+    roster) is linked to a new pegawai with that NIP only by a super admin or the command line
+    when it holds any admin role: otherwise whoever adds the pegawai would get its powers."""
+    return account.role == Role.PEGAWAI or actor is None or actor.is_superadmin
+
+
+def pending_account(employee: Employee) -> User | None:
+    """An unlinked account with the pegawai's NIP that waits for a super admin to link it."""
+    if employee.user is not None:
+        return None
+    account = find_user_by_nip(employee.nip)
+    return account if account is not None and account.employee_id is None else None
+
+
+def ensure_account(employee: Employee, actor: User | None = None) -> User | None:
+    """The pegawai's account, created without a usable password when missing. An unlinked
+    account with the same NIP is linked when `actor` may (see may_link); otherwise None: the
+    link waits for a super admin (`link_account`)."""
     if employee.user is not None:
         return employee.user
     user = find_user_by_nip(employee.nip)
     if user is None:
         user = User(nip=employee.nip, role=Role.PEGAWAI)
         db.session.add(user)
+    elif user.employee_id is not None or not may_link(actor, user):
+        return None
+    else:
+        record(actor, "akun.ditautkan", user, summary=f"Akun {user.role.label} ditautkan ke pegawai "
+               f"{employee.name}.", after={"employee": employee.nip, "role": user.role.value})
     user.employee = employee
     user.display_name = None
     db.session.flush()
     return user
+
+
+def link_account(actor: User, employee: Employee) -> User:
+    """A super admin confirms that the unlinked account with this NIP is this pegawai's."""
+    if not actor.is_superadmin:
+        raise ServiceError("Hanya super admin yang dapat menautkan akun pengelola ke pegawai.")
+    account = pending_account(employee)
+    if account is None:
+        raise ServiceError("Tidak ada akun yang menunggu penautan untuk pegawai ini.")
+    linked = ensure_account(employee, actor)
+    end_sessions(linked)
+    return linked
 
 
 def _code_hash(code: str) -> str:
@@ -273,6 +314,7 @@ def set_role(actor: User, user: User, role: Role, opds: list[OrgUnit]) -> None:
     user.admin_units = list(opds) if role == Role.ADMIN else []
     after = {"role": role.value, "opds": sorted(u.name for u in user.admin_units)}
     if before != after:
+        end_sessions(user)  # the account's open sessions do not keep the powers they had
         record(actor, "akun.peran_diubah", user, summary=f"Peran diubah menjadi {role.label}.",
                before=before, after=after)
     db.session.flush()

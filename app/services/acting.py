@@ -9,10 +9,25 @@ from sqlalchemy import select
 from app.domain.enums import ActingKind, OrgUnitKind
 from app.extensions import db
 from app.models import ActingAssignment, Employee, OrgUnit, User
-from app.security import can_admin_opd
+from app.security import can_admin_employee, can_admin_opd
 from app.services import ServiceError
 from app.services.audit import changed_fields, describe_changes, record
 from app.services.employees import find_by_nip, person_label
+
+
+# The acting pegawai, the replaced pejabat and the unit must all lie in the recording admin's
+# OPDs: otherwise an OPD admin could make themselves Plh. of another OPD's pejabat and approve
+# that OPD's SKPs. A cross-OPD assignment is a super admin's to record.
+OUTSIDE_SCOPE = ("{who} berada di luar perangkat daerah yang Anda kelola. Penugasan Plt./Plh. lintas "
+                 "perangkat daerah dicatat oleh super admin.")
+
+
+def assignment_opd_ids(assignment: ActingAssignment) -> set[int]:
+    """Every OPD an assignment touches: the unit's, the acting pegawai's, the replaced pejabat's."""
+    opds = {assignment.unit.opd_id, assignment.acting_employee.unit.opd_id}
+    if assignment.replaced_employee is not None:
+        opds.add(assignment.replaced_employee.unit.opd_id)
+    return {o for o in opds if o is not None}
 
 
 @dataclass
@@ -44,6 +59,8 @@ def _resolve(actor: User, data: ActingData, assignment: ActingAssignment | None)
     acting = find_by_nip(data.acting_nip or "")
     if acting is None or not acting.active:
         raise ServiceError("Tidak ada pegawai aktif dengan NIP tersebut.", field="acting_nip")
+    if not can_admin_employee(actor, acting):
+        raise ServiceError(OUTSIDE_SCOPE.format(who="Pegawai yang ditugaskan"), field="acting_nip")
     replaced: Employee | None = None
     if data.replaced_nip and data.replaced_nip.strip():
         replaced = find_by_nip(data.replaced_nip)
@@ -51,6 +68,8 @@ def _resolve(actor: User, data: ActingData, assignment: ActingAssignment | None)
             raise ServiceError("Tidak ada pegawai dengan NIP tersebut.", field="replaced_nip")
         if replaced.id == acting.id:
             raise ServiceError("Pegawai tidak dapat menjadi Plt./Plh. bagi dirinya sendiri.", field="replaced_nip")
+        if not can_admin_employee(actor, replaced):
+            raise ServiceError(OUTSIDE_SCOPE.format(who="Pejabat yang digantikan"), field="replaced_nip")
     if data.kind == ActingKind.PLH and replaced is None:
         raise ServiceError("Plh. menggantikan pejabat yang berhalangan: isi NIP pejabat tersebut.",
                            field="replaced_nip")
@@ -58,7 +77,7 @@ def _resolve(actor: User, data: ActingData, assignment: ActingAssignment | None)
     if unit is None or unit.kind == OrgUnitKind.PEMDA:
         raise ServiceError("Pilih unit kerja jabatan yang dijabat.", field="unit_id")
     if not can_admin_opd(actor, unit.opd_id):
-        raise ServiceError("Unit kerja itu berada di luar perangkat daerah yang Anda kelola.", field="unit_id")
+        raise ServiceError(OUTSIDE_SCOPE.format(who="Unit kerja itu"), field="unit_id")
     position = " ".join((data.position or "").split())
     if not position:
         raise ServiceError("Nama jabatan yang dijabat wajib diisi.", field="position")
@@ -158,3 +177,35 @@ def acting_overlapping(employee: Employee, start: dt.date, end: dt.date) -> list
             ActingAssignment.end_date >= start,
         )
     ))
+
+
+def acting_in_scope(scope: set[int] | None, *, current_only: bool, limit: int = 500) -> list[ActingAssignment]:
+    """The assignments that touch any of the OPDs in `scope` (None: all) through the unit, the
+    acting pegawai or the replaced pejabat, newest first; `current_only` leaves out ended ones."""
+    from sqlalchemy import or_
+    from sqlalchemy.orm import aliased, selectinload
+
+    query = (
+        select(ActingAssignment)
+        .options(
+            selectinload(ActingAssignment.acting_employee).selectinload(Employee.unit),
+            selectinload(ActingAssignment.replaced_employee).selectinload(Employee.unit),
+            selectinload(ActingAssignment.unit),
+        )
+        .order_by(ActingAssignment.start_date.desc(), ActingAssignment.id.desc())
+    )
+    if scope is not None:
+        post, acting_unit, replaced_unit = aliased(OrgUnit), aliased(OrgUnit), aliased(OrgUnit)
+        acting, replaced = aliased(Employee), aliased(Employee)
+        wanted = scope or {-1}
+        query = (
+            query.join(post, ActingAssignment.unit_id == post.id)
+            .join(acting, ActingAssignment.acting_employee_id == acting.id)
+            .join(acting_unit, acting.unit_id == acting_unit.id)
+            .outerjoin(replaced, ActingAssignment.replaced_employee_id == replaced.id)
+            .outerjoin(replaced_unit, replaced.unit_id == replaced_unit.id)
+            .where(or_(post.opd_id.in_(wanted), acting_unit.opd_id.in_(wanted), replaced_unit.opd_id.in_(wanted)))
+        )
+    if current_only:
+        query = query.where(ActingAssignment.end_date >= dt.date.today())
+    return list(db.session.scalars(query.limit(limit)))

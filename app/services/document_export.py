@@ -40,10 +40,11 @@ def path_for(stored_name: str) -> str:
 
 
 def can_see(user: User, job: ExportJob) -> bool:
-    """The requester, and the pengelola kinerja of the job's OPD."""
+    """The pengelola kinerja of the job's OPD, checked on every request: a requester whose scope
+    over that OPD was withdrawn no longer sees the job nor downloads its ZIP."""
     if not user.is_authenticated:
         return False
-    return (job.requested_by_id == user.id and user.is_admin) or can_admin_opd(user, job.opd_id)
+    return user.is_admin and can_admin_opd(user, job.opd_id)
 
 
 def create(user: User, opd: OrgUnit, year: AppraisalYear, kind: DocumentKind, period: Period | None) -> ExportJob:

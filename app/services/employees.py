@@ -10,9 +10,9 @@ from app.domain.grades import get_grade
 from app.domain.nip import NipError, normalize_nip, parse_nip
 from app.extensions import db
 from app.models import Employee, OrgUnit, User
-from app.security import MAX_CHAIN_DEPTH, can_admin_opd
+from app.security import MAX_CHAIN_DEPTH, account_refusal, can_admin_opd
 from app.services import ConflictError, ServiceError
-from app.services.accounts import ensure_account
+from app.services.accounts import ensure_account, find_user_by_nip, pending_account
 from app.services.audit import changed_fields, describe_changes, record
 
 
@@ -142,7 +142,7 @@ def create_employee(actor: User, data: EmployeeData) -> Employee:
     employee.unit = unit
     db.session.add(employee)
     db.session.flush()
-    ensure_account(employee)
+    ensure_account(employee, actor)
     record(actor, "pegawai.dibuat", employee, summary=f"Pegawai {employee.name} ({employee.nip}) ditambahkan.",
            after=employee_snapshot(employee))
     return employee
@@ -157,6 +157,7 @@ def update_employee(actor: User, employee: Employee, data: EmployeeData, *, vers
         )
     before = employee_snapshot(employee)
     values, unit = _resolve(actor, data, employee)
+    _check_account_fields(actor, employee, values)
     for key, value in values.items():
         setattr(employee, key, value)
     employee.unit = unit
@@ -172,10 +173,30 @@ def update_employee(actor: User, employee: Employee, data: EmployeeData, *, vers
     return employee
 
 
+def _check_account_fields(actor: User, employee: Employee, values: dict) -> None:
+    """The NIP is the login and the e-mail receives activation codes: changing either of an
+    account above the actor's station would hand it over."""
+    nip_changed, email_changed = values["nip"] != employee.nip, values["email"] != employee.email
+    if not (nip_changed or email_changed):
+        return
+    account = employee.user or pending_account(employee)
+    refusal = account_refusal(actor, account, employee) if account is not None else None
+    if refusal:
+        raise ServiceError(f"{'NIP' if nip_changed else 'Email'} pegawai ini tidak dapat Anda ubah. {refusal}",
+                           field="nip" if nip_changed else "email")
+    if nip_changed:
+        taken = find_user_by_nip(values["nip"])
+        if taken is not None and taken.employee_id != employee.id:
+            raise ServiceError(f"NIP {values['nip']} sudah dipakai oleh akun lain.", field="nip")
+
+
 def set_active(actor: User, employee: Employee, active: bool, *, reason: str = "") -> None:
     """Deactivate (never delete: history stays) or reactivate a pegawai."""
     if not can_admin_opd(actor, employee.unit.opd_id):
         raise ServiceError("Pegawai ini berada di luar perangkat daerah yang Anda kelola.")
+    refusal = account_refusal(actor, employee.user, employee) if employee.user is not None else None
+    if refusal:
+        raise ServiceError(refusal)
     if employee.active == active:
         return
     if active and employee.assessor is not None and not employee.assessor.active:

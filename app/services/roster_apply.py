@@ -17,6 +17,7 @@ from app.services import ServiceError
 from app.services.audit import build_event, changed_fields, record
 from app.services.employees import employee_snapshot
 from app.services.org import ensure_pemda, guess_kind, unit_snapshot
+from app.services.accounts import may_link
 from app.services.roster_plan import ImportPlan, ImportResult
 from app.services.roster_units import UnitKey
 
@@ -40,7 +41,7 @@ def apply_import(actor: User | None, plan: ImportPlan, *, deactivate_missing: bo
     result.created = len(created)
     _update_employees(actor, plan, work, units, employees, events)
     result.updated, result.reactivated = len(plan.updates), len(plan.reactivations)
-    result.accounts_created = _create_accounts(created)
+    result.accounts_created = _create_accounts(actor, created, events)
     if deactivate_missing:
         result.deactivated = _deactivate(actor, work, plan.filename, events)
     opds = {units[t.unit_key].opd_id for t in work.targets.values()}
@@ -179,9 +180,11 @@ def _update_employees(actor, plan: ImportPlan, work, units, employees, events) -
                opd_id=employee.unit.opd_id)
 
 
-def _create_accounts(created: list[Employee]) -> int:
+def _create_accounts(actor: User | None, created: list[Employee], events) -> int:
     """An account without a usable password for each new pegawai; an operator account with the
-    same NIP and no pegawai yet is linked instead."""
+    same NIP and no pegawai yet is linked instead when the importer may link it (a super admin or
+    the command line, for an account with an admin role): otherwise the link waits for a super
+    admin on the pegawai's page."""
     if not created:
         return 0
     unlinked = {u.nip: u for u in db.session.scalars(select(User).where(User.employee_id.is_(None)))}
@@ -190,7 +193,12 @@ def _create_accounts(created: list[Employee]) -> int:
     for employee in created:
         user = unlinked.get(employee.nip)
         if user is not None:
+            if not may_link(actor, user):
+                continue
             user.employee_id, user.display_name = employee.id, None
+            _audit(events, actor, "akun.ditautkan", user, summary=f"Akun {user.role.label} ditautkan ke pegawai "
+                   f"{employee.name} lewat impor.", after={"employee": employee.nip, "role": user.role.value},
+                   opd_id=None)
         elif employee.nip not in taken:
             rows.append({"nip": employee.nip, "employee_id": employee.id, "role": Role.PEGAWAI, "password_hash": None})
     if rows:

@@ -11,11 +11,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
-from app.domain.enums import PositionKind
+from app.domain.enums import PositionKind, Role
 from app.extensions import db
 from app.models import Employee, OrgUnit, User
-from app.security import MAX_CHAIN_DEPTH, admin_opd_ids
+from app.security import MAX_CHAIN_DEPTH, account_refusal, admin_opd_ids
+from app.services.accounts import may_link
 from app.services.roster_apply import apply_import
 from app.services.roster_diff import Target, diff_employee
 from app.services.roster_plan import ImportPlan, PersonLine, PlannedChange, RosterRecord, RowError
@@ -37,6 +39,7 @@ class Work:
     existing: dict[str, Employee]  # by NIP, every pegawai in the database
     targets: dict[str, Target] = field(default_factory=dict)  # by NIP, for every record
     missing: list[Employee] = field(default_factory=list)
+    privileged: dict[str, User] = field(default_factory=dict)  # accounts with an admin role, by NIP
     region_name: str = ""
     nip_by_id: dict[int, str] = field(init=False)
 
@@ -88,10 +91,42 @@ def plan_import(actor: User | None, roster: Roster, *, today: dt.date | None = N
             f"Nama kepala daerah belum diisi di Pengaturan; pejabat tanpa NIP Atasan dicatat dinilai oleh "
             f"'{external[1]}'. Isi Pengaturan lebih dulu bila nama penilai perlu tercetak."
         )
+    _check_accounts(plan, actor, work, column)
     if not plan.errors:
         _preview(plan, work, rows_of, names, scope)
     plan.work = work
     return plan
+
+
+def _check_accounts(plan: ImportPlan, actor: User | None, work: Work, column) -> None:
+    """No import hands over an account above the importer's station: an admin account with a
+    new pegawai's NIP is linked only by a super admin (or the CLI), and an e-mail change or a
+    reactivation of a pegawai whose account is above the importer is refused at its row."""
+    privileged = work.privileged = {u.nip: u for u in db.session.scalars(
+        select(User).where(User.role != Role.PEGAWAI).options(selectinload(User.admin_units)))}
+    if not privileged:
+        return
+    for record in work.records:
+        account = privileged.get(record.nip)
+        if account is None or record.nip not in work.targets:
+            continue
+        current = work.existing.get(record.nip)
+        if current is None:
+            if account.employee_id is None:
+                plan.warnings.append(
+                    f"Baris {record.row}: NIP {record.nip} sudah memiliki akun {account.role.label} yang belum "
+                    + ("tertaut; akun itu akan ditautkan ke pegawai ini." if may_link(actor, account) else
+                       "tertaut. Pegawai dibuat tanpa akun itu; penautannya menunggu konfirmasi super admin "
+                       "di halaman pegawai."))
+            continue
+        if actor is None:
+            continue
+        refusal = account_refusal(actor, account, current)
+        target = work.targets[record.nip]
+        if refusal and target.email_managed and (record.email or None) != (current.email or None):
+            plan.errors.append(RowError(record.row, column("email"), f"Email pegawai ini tidak dapat Anda ubah. {refusal}"))
+        elif refusal and not current.active:
+            plan.errors.append(RowError(record.row, column("nip"), f"Pegawai ini tidak dapat Anda aktifkan kembali. {refusal}"))
 
 
 def _check_duplicates(plan: ImportPlan, roster: Roster, rows_of: dict[str, list[int]]) -> None:
@@ -238,6 +273,17 @@ def _missing(plan: ImportPlan, work: Work, rows_of, scope) -> None:
     units, existing = work.units, work.existing
     missing = {e.id: e for nip, e in existing.items()
                if e.active and nip not in rows_of and (scope is None or units.opd_id_of(e.unit_id) in scope)}
+    if scope is not None:  # never deactivate an account above the importer's station
+        actor = db.session.get(User, work.actor_id)
+        above = [e for e in missing.values()
+                 if e.nip in work.privileged and account_refusal(actor, work.privileged[e.nip], e)]
+        for e in above:
+            missing.pop(e.id)
+        if above:
+            plan.warnings.append(
+                f"{len(above)} pegawai tidak ada di berkas tetapi akunnya di atas wewenang Anda (super admin atau "
+                f"pengelola perangkat daerah lain), sehingga tidak akan dinonaktifkan: "
+                + ", ".join(f"{e.name} ({e.nip})" for e in above[:10]) + ".")
     by_nip_id = {e.nip: e.id for e in existing.values()}
     needed = {by_nip_id.get(t.assessor_nip) for t in work.targets.values() if t.assessor_nip}
     needed |= {e.assessor_id for e in existing.values()

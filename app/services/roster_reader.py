@@ -38,6 +38,12 @@ ORDER = ("nip", "name", "status", "grade", "position", "position_kind", "opd", "
 MAX_ROWS = 50_000
 MAX_COLUMNS = 60
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # guards against a compressed "zip bomb"
+MAX_CELL_CHARACTERS = 32_767  # Excel's own limit for one cell
+# The longest stretch of XML without a "<" that a cell of that length can make (UTF-8 and
+# entities such as &quot; take up to 6 bytes a character): a longer one is a cell, a shared
+# string or an attribute no spreadsheet program writes, refused before openpyxl holds it.
+MAX_XML_TEXT_BYTES = MAX_CELL_CHARACTERS * 6
+MAX_CELLS = 1_000_000  # 10,000 pegawai × 60 columns is 600,000
 
 _ALIASES = {alias: key for key, (_, aliases) in COLUMNS.items() for alias in aliases}
 # Signatures of files people attach by mistake: PDF, PNG, JPEG, GIF, gzip, RAR, 7-Zip.
@@ -130,6 +136,7 @@ def _xlsx_rows(data: bytes):
         )
     if unzipped > MAX_UNZIPPED_BYTES:
         raise RosterFileError("Isi berkas .xlsx terlalu besar untuk diimpor.")
+    _scan_xml_parts(data)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
@@ -144,6 +151,42 @@ def _xlsx_rows(data: bytes):
         raise
     except Exception:  # openpyxl raises many kinds of errors on malformed parts
         raise RosterFileError("Berkas .xlsx rusak atau tidak dapat dibaca; simpan ulang dari Excel.") from None
+
+
+def _scan_xml_parts(data: bytes) -> None:
+    """Stream every XML part once, in bounded memory, before openpyxl parses it: refuse a cell or
+    shared string longer than Excel allows and a sheet of more than MAX_CELLS cells."""
+    chunk_size = 1024 * 1024
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if not info.filename.endswith(".xml"):
+                continue
+            is_sheet = info.filename.startswith("xl/worksheets/")
+            run, cells, tail = 0, 0, b""
+            with archive.open(info) as part:
+                while chunk := part.read(chunk_size):
+                    last = chunk.rfind(b"<")
+                    if last < 0:
+                        run += len(chunk)
+                    else:
+                        first = chunk.find(b"<")
+                        longest = max((len(piece) for piece in chunk[first + 1:last].split(b"<")), default=0)
+                        if max(run + first, longest) > MAX_XML_TEXT_BYTES:
+                            run = MAX_XML_TEXT_BYTES + 1
+                        else:
+                            run = len(chunk) - last - 1
+                    if run > MAX_XML_TEXT_BYTES:
+                        raise RosterFileError(
+                            f"Berkas .xlsx memuat sel yang lebih panjang dari {MAX_CELL_CHARACTERS:,} karakter "
+                            "(batas Excel); berkas seperti ini tidak diimpor.".replace(",", "."))
+                    if is_sheet:
+                        window = tail + chunk
+                        cells += window.count(b"<c ") + window.count(b"<c>")  # a cell cut by the chunk counts once
+                        tail = chunk[-2:]
+                        if cells > MAX_CELLS:
+                            raise RosterFileError(
+                                f"Lembar kerja memuat lebih dari {MAX_CELLS:,} sel; hapus kolom dan baris yang tidak "
+                                "dipakai, atau bagi berkas per perangkat daerah.".replace(",", "."))
 
 
 def _csv_rows(data: bytes):

@@ -128,3 +128,43 @@ def test_float_or_scientific_nip_is_refused(value):
 ])
 def test_nip_text_normalised(value, text):
     assert cell_nip(value) == text
+
+
+def _with_sheet_xml(sheet_xml: bytes) -> bytes:
+    """A real workbook whose first sheet's XML is replaced."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx_bytes([person("199001012020011001", "Budi")])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = sheet_xml if info.filename == "xl/worksheets/sheet1.xml" else source.read(info)
+            target.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def _sheet(cells: bytes) -> bytes:
+    return (b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+            b'spreadsheetml/2006/main"><sheetData>' + cells + b"</sheetData></worksheet>")
+
+
+def test_one_huge_inline_cell_is_refused_before_it_is_read():
+    """A small file (a few hundred KB compressed) with one cell of 40 MB: openpyxl would hold it
+    several times over in memory. The stream check refuses it with the reason."""
+    from app.services.roster_reader import MAX_CELL_CHARACTERS
+
+    huge = b'<row r="1"><c r="A1" t="inlineStr"><is><t>' + b"A" * (40 * 1024 * 1024) + b"</t></is></c></row>"
+    data = _with_sheet_xml(_sheet(huge))
+    assert len(data) < 1024 * 1024
+    with pytest.raises(RosterFileError, match="lebih panjang dari 32.767 karakter"):
+        read_roster(data, "bom.xlsx")
+    fits = b'<row r="1"><c r="A1" t="inlineStr"><is><t>' + b"A" * MAX_CELL_CHARACTERS + b"</t></is></c></row>"
+    with pytest.raises(RosterFileError) as refused:  # a long but legal cell is read (and then rejected as headers)
+        read_roster(_with_sheet_xml(_sheet(fits)), "panjang.xlsx")
+    assert "karakter" not in str(refused.value)
+
+
+def test_a_sheet_with_too_many_cells_is_refused():
+    from app.services.roster_reader import MAX_CELLS
+
+    row = b'<row r="1">' + b'<c r="A1"><v>1</v></c>' * (MAX_CELLS + 1) + b"</row>"
+    with pytest.raises(RosterFileError, match="lebih dari 1.000.000 sel"):
+        read_roster(_with_sheet_xml(_sheet(row)), "sel.xlsx")

@@ -30,9 +30,12 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None  # valid for the life of the session
 
     # Login protection
-    LOGIN_MAX_FAILURES = 5
+    LOGIN_MAX_FAILURES = 5  # per NIP and client address; then that address waits
+    LOGIN_DELAY_SECONDS = 30  # the first wait; it doubles with every further failure
     LOGIN_FAILURE_WINDOW_MINUTES = 15
-    LOGIN_LOCK_MINUTES = 15
+    LOGIN_LOCK_MINUTES = 15  # the longest wait, and how long an account lock lasts
+    LOGIN_ACCOUNT_LOCK_FAILURES = 50  # across all addresses within the window: the account locks
+    LOGIN_TRUSTED_ADDRESS_DAYS = 30  # an address the owner logged in from is spared the lock
     LOGIN_RATE_LIMIT = "30 per minute; 300 per hour"  # per client IP, on login and activation
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = False

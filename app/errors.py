@@ -38,8 +38,10 @@ def register(app: Flask) -> None:
     def http_error(error: HTTPException):
         if request.path.startswith("/static/") or request.path.startswith("/bootstrap/"):
             return error
-        # A view may say why (abort(403, description="...")); the defaults stay generic.
-        detail = error.description if error.description != type(error).description else None
+        # A view may say why it refuses (abort(403, description="...")); other answers keep
+        # their Indonesian defaults (a 429's description is the limiter's English limit).
+        custom = error.code == 403 and error.description != type(error).description
+        detail = error.description if custom else None
         return render_error(error.code or 500, detail)
 
     @app.errorhandler(Exception)

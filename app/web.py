@@ -10,8 +10,9 @@ from flask_login import current_user
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import IntegerConverter, UnicodeConverter, ValidationError
 
-# The largest id either database stores (BIGINT); a larger one names nothing.
-MAX_ID = 2**63 - 1
+# The largest id the tables hold: their keys are INTEGER, which PostgreSQL keeps in 32 bits (and
+# refuses to compare with a larger number). A larger one names nothing.
+MAX_ID = 2**31 - 1
 # C0 control characters and DEL, except tab, line feed and carriage return (which forms may
 # carry). PostgreSQL refuses NUL in text; nothing a person types needs the others.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -38,7 +39,7 @@ def arg_id(name: str) -> int | None:
         return None
 
 
-MAX_PAGE = 1_000_000  # far past any list; keeps OFFSET inside BIGINT
+MAX_PAGE = 1_000_000  # far past any list; keeps OFFSET well inside BIGINT
 
 
 def page_arg() -> int:
@@ -48,7 +49,7 @@ def page_arg() -> int:
 
 
 class IdConverter(IntegerConverter):
-    """`<int:...>` in every route: a number the database can hold, else 404 (never an overflow)."""
+    """`<int:...>` in every route: a number an id column can hold, else 404 (never an overflow)."""
 
     def __init__(self, map, fixed_digits=0, min=None, max=None, signed=False):
         super().__init__(map, fixed_digits=fixed_digits, min=min, max=MAX_ID if max is None else max,
@@ -65,7 +66,8 @@ class TextConverter(UnicodeConverter):
 
 
 class CleanParameters(ImmutableMultiDict):
-    """Query string and form values with control characters taken out, for every view and form."""
+    """Query string and form values (and upload file names) with control characters taken out,
+    for every view and form."""
 
     def __init__(self, mapping=None):
         if mapping is None:
@@ -73,8 +75,15 @@ class CleanParameters(ImmutableMultiDict):
             return
         items = mapping.items(multi=True) if hasattr(mapping, "items") and hasattr(mapping, "getlist") else (
             mapping.items() if isinstance(mapping, dict) else mapping)
-        super().__init__([(strip_control_characters(k) if isinstance(k, str) else k,
-                           strip_control_characters(v) if isinstance(v, str) else v) for k, v in items])
+        super().__init__([(strip_control_characters(k) if isinstance(k, str) else k, _clean(v)) for k, v in items])
+
+
+def _clean(value):
+    if isinstance(value, str):
+        return strip_control_characters(value)
+    if getattr(value, "filename", None):  # an upload: its name is stored and shown
+        value.filename = strip_control_characters(value.filename)
+    return value
 
 
 class CapaianRequest(Request):

@@ -1,25 +1,42 @@
 """Views of the auth blueprint."""
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
 from app.auth import bp
 from app.auth.forms import ActivationForm, ChangePasswordForm, LoginForm
 from app.extensions import db, limiter
+from app.formatting import tanggal_jam
 from app.forms import ActionForm, apply_service_error
 from app.services import ServiceError
 from app.services import accounts
 from app.web import safe_next
 
 LOGIN_FAILED = (
-    "NIP atau kata sandi salah, atau akun belum aktif. Setelah {n} kali gagal berturut-turut, "
-    "akun dikunci sementara selama {m} menit."
+    "NIP atau kata sandi salah, atau akun belum aktif. Setelah {n} kali gagal, percobaan berikutnya "
+    "dari perangkat ini untuk NIP tersebut ditunda sementara."
+)
+LOGIN_DELAYED = (
+    "Terlalu banyak percobaan masuk yang gagal untuk NIP ini dari perangkat Anda. Coba lagi setelah "
+    "{until}. Lupa kata sandi? Minta kode aktivasi kepada pengelola kinerja."
+)
+LOGIN_LOCKED = (
+    "Akun ini dikunci sementara sampai {until} karena banyak percobaan masuk yang gagal dari perangkat "
+    "lain. Anda tetap dapat masuk dari perangkat yang biasa Anda pakai, atau minta kode aktivasi kepada "
+    "pengelola kinerja untuk membuka kunci sekarang."
 )
 
 
 def _login_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+def _minute_after(moment: dt.datetime) -> str:
+    """The moment rounded up to the minute, as people read a clock ("4 Desember 2026 09.16 WIB")."""
+    return tanggal_jam((moment + dt.timedelta(seconds=59)).replace(second=0, microsecond=0))
 
 
 @bp.route("/masuk", methods=["GET", "POST"])
@@ -33,8 +50,10 @@ def login():
         form.next.data = safe_next(request.args.get("next")) or ""
     if form.validate_on_submit():
         # The read ends before the password check, which must not hold SQLite's write lock.
-        user = accounts.authenticate(form.nip.data, form.password.data, release=db.session.rollback)
-        db.session.commit()  # keep the failure counter even when the login fails
+        outcome = accounts.authenticate(form.nip.data, form.password.data, address=request.remote_addr,
+                                        release=db.session.rollback)
+        db.session.commit()  # keep the failure counters even when the login fails
+        user = outcome.user
         if user is not None:
             session.pop("csrf_token", None)  # a new CSRF token for the new session
             login_user(user)
@@ -42,8 +61,12 @@ def login():
                 flash("Anda wajib mengganti kata sandi sebelum melanjutkan.", "warning")
                 return redirect(url_for("auth.change_password"))
             return redirect(safe_next(form.next.data) or url_for("main.home"))
-        form.form_errors.append(LOGIN_FAILED.format(
-            n=current_app.config["LOGIN_MAX_FAILURES"], m=current_app.config["LOGIN_LOCK_MINUTES"]))
+        if outcome.locked_until is not None:
+            form.form_errors.append(LOGIN_LOCKED.format(until=_minute_after(outcome.locked_until)))
+        elif outcome.delayed_until is not None:
+            form.form_errors.append(LOGIN_DELAYED.format(until=_minute_after(outcome.delayed_until)))
+        else:
+            form.form_errors.append(LOGIN_FAILED.format(n=current_app.config["LOGIN_MAX_FAILURES"]))
     return render_template("auth/login.html", form=form)
 
 

@@ -1,5 +1,5 @@
 """SQLAlchemy models, one module per aggregate. Importing this package registers them all."""
-from app.models.accounts import User, admin_scope
+from app.models.accounts import LoginThrottle, User, admin_scope
 from app.models.assessments import Assessment, BehaviorReflection, Evidence, Realization
 from app.models.audit import AuditEvent
 from app.models.base import Base
@@ -17,6 +17,6 @@ __all__ = [
     "Document", "ExportJob", "Feedback", "FeedbackPhrase", "FollowUp", "Objection",
     "BehaviorReflection", "CoreValue", "Evidence", "Realization",
     "CoreValueGuide", "Employee", "Expectation", "Indicator", "IndicatorPeriodTarget",
-    "LibraryIndicator", "LibraryResult", "OrgTarget", "OrgUnit", "OrgYearResult", "Period", "Plan",
+    "LibraryIndicator", "LibraryResult", "LoginThrottle", "OrgTarget", "OrgUnit", "OrgYearResult", "Period", "Plan",
     "User", "WorkResult", "admin_scope",
 ]

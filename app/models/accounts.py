@@ -5,7 +5,7 @@ import datetime as dt
 import secrets
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.domain.enums import Role
@@ -84,3 +84,26 @@ class User(UserMixin, Base):
 
     def __repr__(self) -> str:
         return f"<User {self.nip} {self.role.value}>"
+
+
+class LoginThrottle(Base):
+    """Failed logins for one typed NIP from one client address. Past LOGIN_MAX_FAILURES the next
+    attempts from that address wait (a delay that doubles); the account itself is locked only
+    past a much higher count across addresses, and then not for the addresses its owner logged
+    in from before (`last_success_at`). Rows exist for unknown NIPs too, so that the delays do not
+    tell which NIPs have accounts."""
+
+    __tablename__ = "login_throttle"
+    __table_args__ = (
+        UniqueConstraint("nip", "address", name="uq_login_throttle_nip_address"),
+        Index("ix_login_throttle_last_failure", "last_failure_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nip: Mapped[str] = mapped_column(String(32))  # as typed, normalised; not necessarily an account
+    address: Mapped[str] = mapped_column(String(45))
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    delayed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_failure_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_success_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

@@ -4,16 +4,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from dataclasses import dataclass
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.domain.enums import Role
 from app.domain.nip import NipError, normalize_nip, parse_nip
 from app.domain.passwords import password_problems
 from app.extensions import db
-from app.models import Employee, OrgUnit, User
+from app.models import Employee, LoginThrottle, OrgUnit, User
 from app.models.accounts import new_session_token
 from app.models.base import utcnow
 from app.services import ServiceError
@@ -55,59 +56,129 @@ def is_locked(user: User, now: dt.datetime | None = None) -> bool:
     return user.locked_until is not None and user.locked_until > now
 
 
-def authenticate(nip: str, password: str, *, now: dt.datetime | None = None, release=None) -> User | None:
-    """The user when NIP and password match an active, unlocked account; None otherwise.
+@dataclass
+class LoginOutcome:
+    """What a login attempt came to: the user, or why not. `delayed_until`: this address must
+    wait before trying this NIP again; `locked_until`: the account is locked against addresses
+    its owner has not logged in from. Any other failure is one message for every cause."""
 
-    Failures are counted per account: LOGIN_MAX_FAILURES within LOGIN_FAILURE_WINDOW_MINUTES
-    lock it for LOGIN_LOCK_MINUTES. The caller shows one message for every kind of failure.
-    `release()`, when given, runs after the account is read and before the slow hash check, so
-    that the caller can end the read transaction: on SQLite a login request holds the write lock
-    from its first query, and a scrypt check under it would queue every other pegawai's save.
+    user: User | None = None
+    delayed_until: dt.datetime | None = None
+    locked_until: dt.datetime | None = None
+
+
+def _throttle_key(nip: str) -> str | None:
+    key = normalize_nip(nip)
+    return key[:32] if key else None
+
+
+def _throttle(key: str, address: str) -> LoginThrottle | None:
+    return db.session.scalar(select(LoginThrottle).where(LoginThrottle.nip == key, LoginThrottle.address == address))
+
+
+def _trusted(throttle: LoginThrottle | None, now: dt.datetime) -> bool:
+    """The owner logged in from this address lately: an account lock does not apply to it."""
+    days = _config("LOGIN_TRUSTED_ADDRESS_DAYS")
+    return (throttle is not None and throttle.last_success_at is not None
+            and now - throttle.last_success_at <= dt.timedelta(days=days))
+
+
+def authenticate(nip: str, password: str, *, address: str | None = None, now: dt.datetime | None = None,
+                 release=None) -> LoginOutcome:
+    """Check NIP and password against an active account.
+
+    Failures count per typed NIP and client address: past LOGIN_MAX_FAILURES within
+    LOGIN_FAILURE_WINDOW_MINUTES, that address waits LOGIN_DELAY_SECONDS before the next try,
+    doubling with every further failure up to LOGIN_LOCK_MINUTES; other addresses are not
+    slowed. Only past LOGIN_ACCOUNT_LOCK_FAILURES across all addresses is the account locked
+    for LOGIN_LOCK_MINUTES, and then not for the addresses its owner logged in from in the last
+    LOGIN_TRUSTED_ADDRESS_DAYS: an attacker can slow themselves, not lock the owner out.
+    `release()`, when given, runs after the reads and before the slow hash check, so that the
+    caller can end the read transaction (on SQLite a login holds the write lock from its first
+    query, and the hash check under it would queue every other pegawai's save).
     """
     now = now or utcnow()
-    user = find_user_by_nip(nip)
-    known = user is not None and user.is_active and bool(user.password_hash) and not is_locked(user, now)
+    address = (address or "-")[:45]
+    key = _throttle_key(nip)
+    throttle = _throttle(key, address) if key else None
+    if throttle is not None and throttle.delayed_until is not None and throttle.delayed_until > now:
+        return LoginOutcome(delayed_until=throttle.delayed_until)
+    user = find_user_by_nip(nip) if key else None
+    if user is not None and is_locked(user, now) and not _trusted(throttle, now):
+        return LoginOutcome(locked_until=user.locked_until)
+    known = user is not None and user.is_active and bool(user.password_hash)
     user_id, password_hash = (user.id, user.password_hash) if known else (None, None)
     if release is not None:
         release()
-    if not known:
+    if not known:  # an unknown NIP fails, and is slowed, exactly like a wrong password
         _equalise_timing(password)
-        return None
+        return _register_failure(key, address, None, now) if key else LoginOutcome()
     matched = check_password_hash(password_hash, password)
     user = db.session.get(User, user_id)  # read again: it may have changed during the check
-    if user is None or not user.is_active or is_locked(user, now) or user.password_hash != password_hash:
-        return None
+    if user is None or not user.is_active or user.password_hash != password_hash:
+        return LoginOutcome()
     if not matched:
-        _register_failure(user, now)
-        return None
-    user.failed_login_count = 0
-    user.failed_login_since = None
-    user.locked_until = None
+        return _register_failure(key, address, user, now)
+    throttle = _throttle(key, address) or LoginThrottle(nip=key, address=address, failures=0)
+    db.session.add(throttle)
+    throttle.failures, throttle.window_start, throttle.delayed_until = 0, None, None
+    throttle.last_success_at = now
+    if not is_locked(user, now):
+        user.failed_login_count = 0
+        user.failed_login_since = None
+        user.locked_until = None
     user.last_login_at = now
     if not user.password_hash.startswith(_config("PASSWORD_HASH_METHOD").split(":")[0]):
         user.password_hash = hash_password(password)  # upgrade an old hashing method
     db.session.flush()
-    return user
+    return LoginOutcome(user=user)
 
 
-def _register_failure(user: User, now: dt.datetime) -> None:
+def _register_failure(key: str, address: str, user: User | None, now: dt.datetime) -> LoginOutcome:
     window = dt.timedelta(minutes=_config("LOGIN_FAILURE_WINDOW_MINUTES"))
-    if user.failed_login_since is None or now - user.failed_login_since > window:
-        user.failed_login_count = 1
-        user.failed_login_since = now
-    else:
+    db.session.execute(delete(LoginThrottle).where(  # forget stale strangers; keep the owners' addresses
+        LoginThrottle.last_failure_at < now - dt.timedelta(days=1), LoginThrottle.last_success_at.is_(None)))
+    throttle = _throttle(key, address)
+    if throttle is None:
+        throttle = LoginThrottle(nip=key, address=address, failures=0)
+        db.session.add(throttle)
+    if throttle.window_start is None or now - throttle.window_start > window:
+        throttle.failures, throttle.window_start = 0, now
+    throttle.failures += 1
+    throttle.last_failure_at = now
+    outcome = LoginOutcome()
+    over = throttle.failures - _config("LOGIN_MAX_FAILURES")
+    if over >= 0:
+        seconds = min(_config("LOGIN_DELAY_SECONDS") * 2 ** over, _config("LOGIN_LOCK_MINUTES") * 60)
+        throttle.delayed_until = now + dt.timedelta(seconds=seconds)
+        throttle.window_start = now  # the count lasts while the attempts go on
+        outcome.delayed_until = throttle.delayed_until
+        if over == 0 and user is not None:
+            record(None, "akun.diperlambat", user, summary=(
+                f"{_config('LOGIN_MAX_FAILURES')} kali gagal masuk dari alamat {address}: percobaan berikutnya dari "
+                "alamat itu ditunda; alamat lain tidak terpengaruh."))
+    if user is not None:
+        if user.failed_login_since is None or now - user.failed_login_since > window:
+            user.failed_login_count, user.failed_login_since = 0, now
         user.failed_login_count += 1
-    if user.failed_login_count >= _config("LOGIN_MAX_FAILURES"):
-        minutes = _config("LOGIN_LOCK_MINUTES")
-        user.locked_until = now + dt.timedelta(minutes=minutes)
-        user.failed_login_count = 0
-        user.failed_login_since = None
-        record(
-            None, "akun.dikunci", user,
-            summary=f"Akun dikunci {minutes} menit setelah {_config('LOGIN_MAX_FAILURES')} "
-            "kali gagal masuk.",
-        )
+        if user.failed_login_count >= _config("LOGIN_ACCOUNT_LOCK_FAILURES") and not is_locked(user, now):
+            minutes = _config("LOGIN_LOCK_MINUTES")
+            user.locked_until = now + dt.timedelta(minutes=minutes)
+            record(None, "akun.dikunci", user, summary=(
+                f"Akun dikunci {minutes} menit setelah {user.failed_login_count} kali gagal masuk dari berbagai "
+                "alamat; pemiliknya tetap dapat masuk dari alamat yang biasa dipakainya."))
+            user.failed_login_count, user.failed_login_since = 0, None
     db.session.flush()
+    return outcome
+
+
+def clear_login_failures(user: User) -> None:
+    """An unlock or a new password: the account and every address start afresh."""
+    user.failed_login_count = 0
+    user.failed_login_since = None
+    user.locked_until = None
+    db.session.execute(update(LoginThrottle).where(LoginThrottle.nip == user.nip).values(
+        failures=0, window_start=None, delayed_until=None))
 
 
 def check_new_password(user_or_nip: User | str, password: str, confirm: str | None = None) -> None:
@@ -135,9 +206,7 @@ def _set_password(user: User, password: str, *, must_change: bool) -> None:
     user.password_changed_at = utcnow()
     user.must_change_password = must_change
     user.session_token = new_session_token()  # ends every other session of this account
-    user.failed_login_count = 0
-    user.failed_login_since = None
-    user.locked_until = None
+    clear_login_failures(user)
     user.activation_code_hash = None
     user.activation_expires_at = None
 
@@ -260,9 +329,7 @@ def issue_activation(actor: User | None, user: User) -> tuple[str, dt.datetime]:
     user.session_token = new_session_token()
     user.activation_code_hash = _code_hash(code)
     user.activation_expires_at = expires
-    user.failed_login_count = 0
-    user.failed_login_since = None
-    user.locked_until = None
+    clear_login_failures(user)
     record(actor, "akun.kode_aktivasi_dibuat", user,
            summary=f"Kode aktivasi dibuat, berlaku sampai {expires.isoformat(timespec='minutes')}.")
     db.session.flush()
@@ -292,9 +359,8 @@ def activate(nip: str, code: str, password: str, confirm: str) -> User:
 
 
 def unlock(actor: User, user: User) -> None:
-    user.locked_until = None
-    user.failed_login_count = 0
-    user.failed_login_since = None
+    """The pengelola lifts the account lock and every address's delay."""
+    clear_login_failures(user)
     record(actor, "akun.kunci_dibuka", user, summary="Kunci akun dibuka oleh pengelola.")
     db.session.flush()
 

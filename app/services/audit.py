@@ -12,6 +12,7 @@ from app.extensions import db
 from app.models import AuditEvent, Employee, OrgUnit, User
 
 CLI_ACTOR = "Sistem (baris perintah)"
+WEB_SYSTEM_ACTOR = "Sistem (pengamanan masuk)"  # no one acted: the app itself, during a web request
 
 # How snapshot keys read in the audit log and in change summaries.
 FIELD_LABELS = {
@@ -130,7 +131,8 @@ def build_event(
         db.session.flush()
     return AuditEvent(
         actor_user_id=actor.id if actor is not None else None,
-        actor_label=f"{actor.name} ({actor.nip})" if actor is not None else CLI_ACTOR,
+        actor_label=f"{actor.name} ({actor.nip})" if actor is not None else (
+            WEB_SYSTEM_ACTOR if has_request_context() else CLI_ACTOR),
         action=action,
         object_type=object_type or (type(obj).__tablename__ if obj is not None else "sistem"),
         object_id=getattr(obj, "id", None),

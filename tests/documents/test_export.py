@@ -98,6 +98,20 @@ def test_only_the_requester_and_the_opds_admins_see_the_job(world, make_client, 
     assert world.opd.name not in text(make_client(world.other_admin).get("/pengelolaan/ekspor-dokumen"))
 
 
+def test_a_requester_whose_scope_was_withdrawn_no_longer_downloads(world, make_client, factory):
+    """The scope is checked at download time, not when the job was made."""
+    other = factory.opd("Dinas Perhubungan Uji")
+    requester = factory.admin([world.opd, other])
+    client = make_client(requester)
+    client.post("/pengelolaan/ekspor-dokumen", data=form(world, "skp", ""))
+    (job,) = jobs()
+    assert client.get(f"/pengelolaan/ekspor-dokumen/{job.id}/unduh.zip").status_code == 200
+    requester.admin_units = [other]  # still a pengelola, no longer of this OPD
+    db.session.commit()
+    for suffix in ("", "/kemajuan.json", "/unduh.zip"):
+        assert client.get(f"/pengelolaan/ekspor-dokumen/{job.id}{suffix}").status_code == 404, suffix
+
+
 def test_a_failure_is_shown_with_its_message(world, make_client, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk penuh")

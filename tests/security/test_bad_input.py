@@ -12,6 +12,7 @@ from app.web import MAX_ID, strip_control_characters, to_id
 from tests.factories import make_nip
 
 HUGE = "99999999999999999999"  # > 2^64
+PAST_INTEGER = str(2**31)  # fits SQLite's integers, not PostgreSQL's INTEGER keys
 
 
 def _get_rules(app):
@@ -20,14 +21,15 @@ def _get_rules(app):
             yield rule
 
 
-def test_every_route_with_an_id_answers_404_for_an_impossible_one(app, client, factory):
+@pytest.mark.parametrize("impossible", [HUGE, PAST_INTEGER])
+def test_every_route_with_an_id_answers_404_for_an_impossible_one(app, client, factory, impossible):
     client.login_as(factory.superadmin())
     rules = list(_get_rules(app))
     assert len(rules) > 40  # the walk covers the app, not a sample
     for rule in rules:
         path = rule.rule
         for name in rule.arguments:
-            path = re.sub(rf"<[^>]*\b{name}>", HUGE if type(rule._converters[name]).__name__ == "IdConverter"
+            path = re.sub(rf"<[^>]*\b{name}>", impossible if type(rule._converters[name]).__name__ == "IdConverter"
                           else "ABCD-EFGH", path)
         response = client.get(path)
         assert response.status_code == 404, (rule.rule, response.status_code)
@@ -38,6 +40,7 @@ def test_the_largest_id_the_database_holds_is_simply_not_found(client, factory):
     client.login_as(factory.superadmin())
     for path in (f"/skp/rencana/{MAX_ID}", f"/pengelolaan/pegawai/{MAX_ID}", f"/penilaian/{MAX_ID}"):
         assert client.get(path).status_code == 404, path
+    assert client.get(f"/skp/rencana/{PAST_INTEGER}").status_code == 404
 
 
 @pytest.mark.parametrize("query", [
@@ -46,7 +49,8 @@ def test_the_largest_id_the_database_holds_is_simply_not_found(client, factory):
     f"/pengelolaan/audit?object_id={HUGE}", f"/pengelolaan/audit?object_id={MAX_ID}&page={HUGE}",
     f"/pengelolaan/pemantauan?tahun={HUGE}&periode={HUGE}", f"/pengelolaan/rekap?opd={HUGE}",
     f"/pengelolaan/unit/baru?induk={HUGE}", f"/pengelolaan/ekspor-dokumen?opd_id={HUGE}&tahun={HUGE}&periode={HUGE}",
-    f"/pengelolaan/pustaka?page={HUGE}", "/pengelolaan/pegawai?q=%00%01Budi",
+    f"/pengelolaan/pustaka?page={HUGE}", "/pengelolaan/pegawai?q=%00%01Budi", f"/pengelolaan/pegawai?opd={PAST_INTEGER}",
+    f"/pengelolaan/audit?object_id={PAST_INTEGER}", f"/pengelolaan/rekap?opd={PAST_INTEGER}",
 ])
 def test_filters_and_pages_ignore_impossible_numbers(client, factory, query):
     opd = factory.opd("Dinas Uji")
@@ -84,3 +88,16 @@ def test_line_breaks_and_tabs_stay():
     for bad in (HUGE, "-1", "x", ""):
         with pytest.raises(ValueError):
             to_id(bad)
+
+
+def test_an_upload_name_loses_its_control_characters(app):
+    import io
+
+    from werkzeug.datastructures import FileStorage
+
+    with app.test_request_context("/", method="POST", data={
+            "bukti": (io.BytesIO(b"%PDF-1.4"), "laporan\x00triwulan.pdf"), "catatan": "baik\x00"}):
+        from flask import request
+
+        assert request.files["bukti"].filename == "laporantriwulan.pdf"
+        assert isinstance(request.files["bukti"], FileStorage) and request.form["catatan"] == "baik"

@@ -160,3 +160,69 @@ def test_the_pegawai_page_offers_no_account_button_the_admin_may_not_use(make_cl
     page = make_client(ranks.account("admin_bkpsdm")).get(
         f"/pengelolaan/pegawai/{ranks.pegawai_bkpsdm.id}").get_data(as_text=True)
     assert "akun/reset" in page and "nonaktifkan" in page
+
+
+# Every route that changes an account or an acting assignment, and the test above that walks it
+# across the ranks. A new such route fails here until it is added to a matrix.
+ACCOUNT_ROUTES = {
+    "admin.account_reset": "test_reset",
+    "admin.account_unlock": "test_unlock",
+    "admin.account_role": "test_roles_are_granted_by_a_super_admin_only",
+    "admin.account_link": "tests/security/test_claimed_accounts.py",
+    "admin.employee_deactivate": "test_deactivate",
+    "admin.employee_activate": "test_reactivate",
+    "admin.employee_edit": "test_email_or_nip_change",
+    "admin.employee_new": "tests/security/test_claimed_accounts.py",
+    "admin.acting_new": "test_acting_assignments",
+    "admin.acting_edit": "test_acting_assignments",
+    "admin.import_upload": "tests/security/test_claimed_accounts.py",  # the preview says what links
+    "admin.import_confirm": "tests/security/test_claimed_accounts.py",
+}
+
+
+def test_every_account_changing_route_is_walked(app):
+    changing = {rule.endpoint for rule in app.url_map.iter_rules()
+                if "POST" in rule.methods and rule.endpoint.startswith("admin.")
+                and any(rule.rule.startswith("/pengelolaan" + part) for part in ("/pegawai", "/plt", "/impor"))}
+    assert changing - set(ACCOUNT_ROUTES) == set(), "add the new route to a matrix in tests/security"
+    assert set(ACCOUNT_ROUTES) - changing == set(), "a walked route no longer exists"
+
+
+# (acting pegawai, replaced pejabat, unit's OPD) → who may record it
+PLT_CASES = {
+    "within BKPSDM": ("pegawai_bkpsdm", "kepala_bkpsdm", "bkpsdm"),
+    "replaces another OPD's pejabat": ("pegawai_bkpsdm", "kadis_dindik", "bkpsdm"),
+    "acting pegawai of another OPD": ("pegawai_dinkes", "kepala_bkpsdm", "bkpsdm"),
+    "across BKPSDM and Dinas Kesehatan": ("pegawai_dinkes", "kepala_bkpsdm", "dinkes"),
+    "within Dinas Kesehatan": ("pegawai_dinkes", None, "dinkes"),
+}
+PLT_ALLOWED = {
+    "admin_bkpsdm": {"within BKPSDM"},
+    "admin_wide": {"within BKPSDM", "acting pegawai of another OPD", "across BKPSDM and Dinas Kesehatan",
+                   "within Dinas Kesehatan"},
+    "admin_dinkes": {"within Dinas Kesehatan"},
+    "superadmin": set(PLT_CASES),
+}
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+@pytest.mark.parametrize("case", list(PLT_CASES))
+def test_acting_assignments(make_client, ranks, factory, actor, case):
+    from app.models import ActingAssignment
+
+    acting_name, replaced_name, opd_name = PLT_CASES[case]
+    acting, replaced = getattr(ranks, acting_name), getattr(ranks, replaced_name) if replaced_name else None
+    unit = factory.unit(getattr(ranks, opd_name), "Bidang Uji Plt")
+    today = dt.date.today()
+    form = {"kind": "PLH" if replaced else "PLT", "acting_nip": acting.nip, "replaced_nip": replaced.nip if replaced else "",
+            "unit_id": str(unit.id), "position": "Kepala Bidang Uji", "start_date": today.isoformat(),
+            "end_date": (today + dt.timedelta(days=7)).isoformat(), "decree": ""}
+    client = make_client(ranks.account(actor))
+    response = client.post("/pengelolaan/plt/baru", form)
+    recorded = db.session.scalar(select(ActingAssignment))
+    if case in PLT_ALLOWED[actor]:
+        assert response.status_code == 302 and recorded is not None
+        assert client.get(f"/pengelolaan/plt/{recorded.id}/ubah").status_code == 200
+    else:
+        assert response.status_code == 200 and recorded is None
+        assert "super admin" in response.get_data(as_text=True) or "Pilihan tidak valid" in response.get_data(as_text=True)

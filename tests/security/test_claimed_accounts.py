@@ -109,3 +109,19 @@ def test_an_import_cannot_redirect_a_super_admins_email_or_deactivate_them(ranks
     assert ranks.admin_wide.employee.nip not in missing  # a wider admin is above this one too
     assert ranks.admin_bkpsdm.employee.nip in missing  # ... but not oneself
     assert any("di atas wewenang Anda" in w for w in plan.warnings)
+
+
+@pytest.mark.parametrize("actor,links", [("admin_bkpsdm", False), ("admin_wide", False), ("superadmin", True)])
+def test_the_import_pages_say_it_and_do_it(make_client, ranks, orphan, app, actor, links):
+    """Through the web flow (upload → preview → confirm), for each rank that may import BKPSDM."""
+    from tests.roster.test_views import UPLOAD, fingerprint, token_of, upload
+
+    client = make_client(ranks.account(actor))
+    rows = [person(ORPHAN_NIP, "Operator BKPSDM", opd="BKPSDM", boss=ranks.kepala_bkpsdm.nip)]
+    token = token_of(upload(client, xlsx_bytes(rows)))
+    html = client.get(f"{UPLOAD}/{token}").get_data(as_text=True)
+    assert ("akan ditautkan" in html) == links
+    assert ("penautannya menunggu konfirmasi super admin" in html) == (not links)
+    response = client.post(f"{UPLOAD}/{token}/konfirmasi", data={"fingerprint": fingerprint(html)})
+    assert response.status_code == 302
+    assert (db.session.get(User, orphan.id).employee_id is not None) == links

@@ -143,9 +143,23 @@ def is_reviewer_of(user: User, employee: Employee, day=None) -> bool:
 
 
 def records_external_approval(user: User, employee: Employee) -> bool:
-    """For a top official assessed by the kepala daerah (no account), the pengelola kinerja records
-    the approval given on paper."""
-    return employee.assessor is None and bool(employee.external_assessor_name) and can_admin_employee(user, employee)
+    """For a top official assessed by the kepala daerah (no account), the pengelola kinerja of the
+    official's OPD (or the super admin) records each of the kepala daerah's steps on paper: the
+    SKP approval, the period reviews, the annual rating and hand-over, the keberatan tanggapan."""
+    return (user.is_authenticated and employee.assessor is None and bool(employee.external_assessor_name)
+            and user.employee_id != employee.id and can_admin_employee(user, employee))
+
+
+def may_review_period(user: User, employee: Employee, period) -> bool:
+    """Review (save, approve, return) a period: the period reviewer, or the pengelola kinerja on
+    behalf of the kepala daerah."""
+    return is_period_reviewer(user, employee, period) or records_external_approval(user, employee)
+
+
+def may_assess_year(user: User, employee: Employee) -> bool:
+    """Rate the year, hand it over, explain a keberatan: the Pejabat Penilai (or Plt./Plh.), or the
+    pengelola kinerja on behalf of the kepala daerah."""
+    return is_reviewer_of(user, employee) or records_external_approval(user, employee)
 
 
 def can_view_plan(user: User, plan) -> bool:

@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from flask import flash, g, redirect, render_template, request, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_timezone
 from flask_login import current_user
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -28,6 +28,8 @@ from app.reviews.annual_loaders import reviewed_employee_or_404
 from app.services import ConflictError, ServiceError
 from app.services import annual as svc
 from app.services import charts
+from app.security import records_external_approval
+from app.services.head_assessed import head_assessed_query
 from app.services.settings import get_settings
 from app.services.years import all_years, current_year
 
@@ -68,7 +70,8 @@ def deadline_of(evaluation: AnnualEvaluation, days: int) -> dt.date | None:
 
 
 def has_annual_team() -> bool:
-    """Whether the menu shows "Evaluasi tahunan": direct reports, or a Plt./Plh. post held today."""
+    """Whether the menu shows "Evaluasi tahunan": direct reports, a Plt./Plh. post held today, or
+    (for a pengelola kinerja) officials the kepala daerah assesses."""
     if "annual_has_team" in g:
         return g.annual_has_team
     answer, own = False, current_user.employee_id if current_user.is_authenticated else None
@@ -78,6 +81,8 @@ def has_annual_team() -> bool:
             exists().where(Employee.assessor_id == own, Employee.active.is_(True)),
             exists().where(ActingAssignment.acting_employee_id == own, ActingAssignment.start_date <= today,
                            ActingAssignment.end_date >= today))).one())
+    if not answer and current_user.is_authenticated and current_user.is_admin:
+        answer = head_officials_count() > 0
     g.annual_has_team = answer
     return answer
 
@@ -95,7 +100,7 @@ def load_follow_ups(rows) -> None:
                            .options(selectinload(AnnualEvaluation.follow_ups).joinedload(FollowUp.created_by))).all()
 
 
-def _render(year, team, form, *, theirs=None, status: int = 200):
+def _render(year, team, form, *, theirs=None, status: int = 200, for_head: bool = False):
     load_follow_ups(team.rows)
     curve = team.curve
     org_predikat = curve.org_result.predikat if curve.org_result is not None else None
@@ -111,8 +116,27 @@ def _render(year, team, form, *, theirs=None, status: int = 200):
         "reviews/annual_table.html", year=year, years=all_years(), team=team, curve=curve, views=views,
         form=form, chart=chart, curve_rows=rows, org_predikat=org_predikat, matrix=matrix, matrix_js=matrix_js,
         ready=[v for v in views if v.editable and v.evaluation is not None and v.evaluation.predikat is not None],
-        small_team=svc.SMALL_UNIT, short_label=short_label,
+        small_team=svc.SMALL_UNIT, short_label=short_label, **_table_names(for_head),
     ), status
+
+
+def _table_names(for_head: bool) -> dict:
+    """The title and addresses of the team's table, or of the kepala daerah's officials' table."""
+    return {
+        "for_head": for_head,
+        "table_title": "Evaluasi tahunan pejabat yang dinilai kepala daerah" if for_head else "Evaluasi tahunan tim",
+        "table_endpoint": "reviews.annual_head_year" if for_head else "reviews.annual_year",
+        "head_officials": 0 if for_head else head_officials_count(),
+    }
+
+
+def head_officials_count() -> int:
+    """How many officials the kepala daerah assesses in my OPDs (one query, for a pengelola only)."""
+    if "head_officials" not in g:
+        query = head_assessed_query(current_user)
+        g.head_officials = db.session.scalar(
+            select(func.count()).select_from(query.subquery())) if query is not None else 0
+    return g.head_officials
 
 
 def _blank_form(team):
@@ -123,17 +147,17 @@ def _blank_form(team):
     return annual_form_class(rows)(formdata=None, data=data)
 
 
-def _submit(year, handover: list[int] | None | str = None):
+def _submit(year, handover: list[int] | None | str = None, *, for_head: bool = False):
     """Save every row, then (when asked) hand over: one transaction; any refusal writes nothing."""
-    team = svc.annual_team(current_user, year)
+    team = svc.annual_team(current_user, year, for_head=for_head)
     form = annual_form_class([r for r in team.rows if editable(r)])()
     if not form.validate_on_submit():
-        return _render(year, team, form)
+        return _render(year, team, form, for_head=for_head)
     handed = []
     try:
         errors = save_rows(year, team, form)
         if not errors and handover is not None:
-            fresh = svc.annual_team(current_user, year)
+            fresh = svc.annual_team(current_user, year, for_head=for_head)
             ids = handover if handover != "all" else [
                 r.employee.id for r in fresh.rows
                 if r.evaluation is not None and r.evaluation.predikat is not None
@@ -141,24 +165,24 @@ def _submit(year, handover: list[int] | None | str = None):
             if not ids:
                 errors.append((None, "Belum ada hasil yang dapat diserahkan: tetapkan kedua rating lebih dahulu."))
             else:
-                handed = svc.hand_over(current_user, year, ids)
+                handed = svc.hand_over(current_user, year, ids, for_head=for_head)
         if errors:
             db.session.rollback()
             for name, message in errors:
                 field = form._fields.get(name) if name else None
                 (field.errors if field is not None else form.form_errors).append(message)
             form.form_errors.insert(0, "Belum ada yang disimpan: perbaiki isian yang ditandai, lalu kirim kembali.")
-            return _render(year, svc.annual_team(current_user, year), form)
+            return _render(year, svc.annual_team(current_user, year, for_head=for_head), form, for_head=for_head)
         db.session.commit()
     except (ConflictError, StaleDataError):
         db.session.rollback()
-        fresh = svc.annual_team(current_user, year)
+        fresh = svc.annual_team(current_user, year, for_head=for_head)
         form.form_errors.append(CONFLICT)
-        return _render(year, fresh, form, theirs=refresh_after_conflict(fresh, form), status=409)
+        return _render(year, fresh, form, theirs=refresh_after_conflict(fresh, form), status=409, for_head=for_head)
     except ServiceError as error:  # the curve blocks the hand-over, or a row is not complete
         db.session.rollback()
         form.form_errors.append(error.message + " Belum ada yang disimpan atau diserahkan.")
-        return _render(year, svc.annual_team(current_user, year), form)
+        return _render(year, svc.annual_team(current_user, year, for_head=for_head), form, for_head=for_head)
     if handed:
         flash(f"Hasil tahunan {len(handed)} pegawai diserahkan pada {tanggal(dt.date.today())}; masa keberatan dimulai.",
               "success")
@@ -166,7 +190,7 @@ def _submit(year, handover: list[int] | None | str = None):
         flash("Rating tahunan disimpan.", "success")
     else:
         flash("Rating tahunan disimpan; hasil itu sudah diserahkan sebelumnya.", "info")
-    return redirect(url_for("reviews.annual_year", year=year.year))
+    return redirect(url_for("reviews.annual_head_year" if for_head else "reviews.annual_year", year=year.year))
 
 
 @bp.route("/tahunan")
@@ -174,7 +198,7 @@ def annual():
     """My team's annual evaluation for the current year."""
     year = current_year()
     if year is None:
-        return render_template("reviews/annual_table.html", year=None, years=[], views=[])
+        return render_template("reviews/annual_table.html", year=None, years=[], views=[], **_table_names(False))
     return redirect(url_for("reviews.annual_year", year=year.year))
 
 
@@ -198,7 +222,29 @@ def hand_over_all(year: int):
 def hand_over_one(year: int, employee_id: int):
     """Simpan, then Serahkan one pegawai's result."""
     employee = reviewed_employee_or_404(employee_id)
-    return _submit(year_or_404(year), handover=[employee.id])
+    return _submit(year_or_404(year), handover=[employee.id],
+                   for_head=records_external_approval(current_user, employee))
+
+
+@bp.route("/tahunan/<int:year>/kepala-daerah", methods=["GET", "POST"])
+def annual_head_year(year: int):
+    """For the pengelola kinerja: the annual table of the officials the kepala daerah assesses,
+    rated and handed over on the kepala daerah's behalf; POST saves every row (all or nothing)."""
+    appraisal_year = year_or_404(year)
+    if head_assessed_query(current_user) is None:
+        abort(404)
+    if request.method == "POST":
+        return _submit(appraisal_year, for_head=True)
+    team = svc.annual_team(current_user, appraisal_year, for_head=True)
+    return _render(appraisal_year, team, _blank_form(team), for_head=True)
+
+
+@bp.route("/tahunan/<int:year>/kepala-daerah/serahkan", methods=["POST"])
+def hand_over_head_all(year: int):
+    """Simpan, then Serahkan every complete result of the kepala daerah's officials."""
+    if head_assessed_query(current_user) is None:
+        abort(404)
+    return _submit(year_or_404(year), handover="all", for_head=True)
 
 
 from app.reviews import follow_up, objection, result  # noqa: E402,F401

@@ -8,7 +8,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from app.extensions import db
 from app.models import AnnualEvaluation, Employee, FollowUp, Objection
-from app.security import can_view_employee, is_reviewer_of
+from app.security import can_view_employee, is_reviewer_of, may_assess_year
 from app.services.objections import may_decide
 
 
@@ -54,8 +54,9 @@ def follow_up_or_404(follow_up_id: int) -> FollowUp:
 
 
 def reviewed_employee_or_404(employee_id: int) -> Employee:
-    """A pegawai the current user rates as Pejabat Penilai (or Plt./Plh.)."""
+    """A pegawai the current user rates as Pejabat Penilai (or Plt./Plh.), or on the kepala
+    daerah's behalf."""
     employee = db.session.get(Employee, employee_id)
-    if employee is None or not is_reviewer_of(current_user, employee):
+    if employee is None or not may_assess_year(current_user, employee):
         abort(404)
     return employee

@@ -13,7 +13,7 @@ from app.reviews import bp
 from app.reviews.annual_forms import ChangeForm, ConfirmForm, ExplainForm
 from app.reviews.annual_loaders import evaluation_or_404, objection_or_404
 from app.reviews.result import atasan_of, window_of
-from app.security import is_reviewer_of, is_second_assessor_of
+from app.security import is_second_assessor_of, may_assess_year
 from app.services import ServiceError
 from app.services import objections as svc
 
@@ -23,7 +23,7 @@ def render_objection(objection, status: int = 200, **forms):
     evaluation = evaluation_or_404(objection.evaluation_id)
     objection = evaluation.objection
     own = current_user.employee_id == evaluation.employee_id
-    may_explain = (not own and is_reviewer_of(current_user, evaluation.employee)
+    may_explain = (not own and may_assess_year(current_user, evaluation.employee)
                    and objection.status == ObjectionStatus.FILED)
     may_decide = svc.may_decide(current_user, evaluation) and objection.status == ObjectionStatus.EXPLAINED
     shown = ({"explain_form"} if may_explain else set()) | ({"confirm_form", "change_form"} if may_decide else set())
@@ -61,7 +61,7 @@ def objection_explain(objection_id: int):
     """The Pejabat Penilai's explanation of the result objected to."""
     objection = objection_or_404(objection_id)
     evaluation = objection.evaluation
-    if current_user.employee_id == evaluation.employee_id or not is_reviewer_of(current_user, evaluation.employee):
+    if current_user.employee_id == evaluation.employee_id or not may_assess_year(current_user, evaluation.employee):
         abort(403)
     form = ExplainForm()
     if form.validate_on_submit():

@@ -22,10 +22,11 @@ from app.reviews import bp
 from app.reviews.period_forms import (
     RATING_CHOICES, ReviewReturnForm, feedback_of_form, merge_phrases, problems, review_form_class,
 )
-from app.security import can_view_assessment, is_period_reviewer
+from app.security import can_view_assessment, may_review_period, records_external_approval
 from app.services import ConflictError, FieldErrors, ServiceError
 from app.services import reviews
 from app.services.assessments import assessment_options, return_assessment
+from app.services.head_assessed import on_behalf_of
 from app.services.phrases import phrases_by_scope
 from app.services.review_queue import review_grid, reviews_anyone
 from app.services.settings import get_settings
@@ -120,7 +121,7 @@ def reviewer_assessment(assessment_id: int, *, post: bool = False) -> Assessment
     pegawai, the Atasan Pejabat Penilai, the pengelola kinerja) is sent to the read-only view, or
     refused (403) an action; anyone else gets 404."""
     assessment = _load(assessment_id)
-    if is_period_reviewer(current_user, assessment.employee, assessment.period):
+    if may_review_period(current_user, assessment.employee, assessment.period):
         return assessment
     if can_view_assessment(current_user, assessment):
         if post:
@@ -194,7 +195,8 @@ def render_review(assessment: Assessment, *, form=None, return_form=None, alert:
         results=_results(sheet), suggestion=suggestion, settings=get_settings(), matrix=matrix,
         ratings=RATING_CHOICES, can_act=assessment.status == AssessmentStatus.SUBMITTED, kept=kept,
         outcome=Outcome(assessment, feedback), hasil_phrases=hasil, perilaku_phrases=perilaku, today=dt.date.today(),
-        **sheet.context(),
+        on_behalf=on_behalf_of(assessment.employee) if records_external_approval(current_user, assessment.employee)
+        else None, **sheet.context(),
     ), status
 
 

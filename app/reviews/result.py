@@ -19,7 +19,7 @@ from app.models import AnnualEvaluation, Employee
 from app.reviews import bp
 from app.reviews.annual_forms import ObjectionForm, follow_up_form
 from app.reviews.annual_loaders import _options, evaluation_or_404
-from app.security import is_reviewer_of
+from app.security import may_assess_year
 from app.services import ServiceError
 from app.services import objections as svc
 from app.services.annual import objection_deadline
@@ -93,7 +93,7 @@ def result_context(evaluation: AnnualEvaluation, **forms) -> dict:
         "evaluation": evaluation, "objection": objection, "own": own, "window": window, "kind": kind,
         "shown": evaluation.status == EvaluationStatus.HANDED_OVER or not own,
         "may_object": may_object, "may_follow": may_follow, "atasan": atasan_of(evaluation.employee),
-        "is_reviewer": is_reviewer_of(current_user, evaluation.employee) and not own,
+        "is_reviewer": may_assess_year(current_user, evaluation.employee) and not own,
         "may_decide": svc.may_decide(current_user, evaluation), "refusals": refusals,
         "objection_form": forms.get("objection_form") if may_object else None,
         "follow_form": forms.get("follow_form") if may_follow else None,

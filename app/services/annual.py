@@ -20,9 +20,10 @@ from app.models import (
     Realization, User, WorkResult,
 )
 from app.models.base import utcnow
-from app.security import is_reviewer_of
+from app.security import may_assess_year, records_external_approval
 from app.services import ConflictError, FieldErrors, ServiceError
 from app.services.audit import record
+from app.services.head_assessed import head_assessed, recorded_title
 from app.services.settings import get_settings
 
 REASON_MIN = 10
@@ -107,9 +108,14 @@ def unit_capaian(employee: Employee, year: AppraisalYear, results: dict[int, Org
     return result.capaian if result is not None else None
 
 
-def annual_team(reviewer: User, year: AppraisalYear) -> AnnualTeam:
-    """Every row of the annual table and the live curve check, in a constant number of queries."""
-    members = team_members(reviewer)
+def annual_team(reviewer: User, year: AppraisalYear, *, for_head: bool = False) -> AnnualTeam:
+    """Every row of the annual table and the live curve check, in a constant number of queries.
+    `for_head`: the officials the kepala daerah assesses, in the table the pengelola kinerja
+    fills on the kepala daerah's behalf."""
+    if for_head:
+        members = head_assessed(reviewer)
+    else:
+        members = team_members(reviewer)
     ids = [m.id for m in members]
     plans = {p.employee_id: p for p in db.session.scalars(
         select(Plan).where(Plan.employee_id.in_(ids or [-1]), Plan.year_id == year.id,
@@ -140,7 +146,18 @@ def annual_team(reviewer: User, year: AppraisalYear) -> AnnualTeam:
             capaian=capaian.get(member.id), unit_capaian=unit_value,
             suggestion=suggested_result_rating([base], above=settings.rating_above, below=settings.rating_below),
         ))
-    return AnnualTeam(year, rows, curve_check(reviewer, year, [r.evaluation for r in rows]))
+    evaluations = [r.evaluation for r in rows]
+    return AnnualTeam(year, rows, head_curve(evaluations) if for_head else curve_check(reviewer, year, evaluations))
+
+
+def head_curve(evaluations) -> CurveCheck:
+    """The kepala daerah's officials lead different OPDs: each counts in the curve of their own
+    OPD (Rekap predikat), not in one curve of this table, which is never blocked by it."""
+    counts = Counter(e.predikat for e in evaluations if e is not None and e.predikat is not None)
+    check = CurveCheck(None, None, {p: counts.get(p, 0) for p in Predikat}, sum(counts.values()))
+    check.notes.append("Pejabat yang dinilai kepala daerah memimpin perangkat daerah yang berbeda; sebaran "
+                       "predikatnya diperiksa dalam Rekap predikat perangkat daerah masing-masing.")
+    return check
 
 
 def _reviewer_opd(reviewer: User, year: AppraisalYear) -> tuple[OrgUnit | None, OrgYearResult | None]:
@@ -172,7 +189,7 @@ def curve_check(reviewer: User, year: AppraisalYear, evaluations) -> CurveCheck:
 
 
 def _evaluation_for(actor: User, employee: Employee, year: AppraisalYear) -> AnnualEvaluation:
-    if actor.employee_id == employee.id or not is_reviewer_of(actor, employee):
+    if actor.employee_id == employee.id or not may_assess_year(actor, employee):
         raise ServiceError("Anda bukan Pejabat Penilai pegawai ini.")
     evaluation = db.session.scalar(select(AnnualEvaluation).where(
         AnnualEvaluation.employee_id == employee.id, AnnualEvaluation.year_id == year.id))
@@ -195,7 +212,8 @@ def set_annual(actor: User, employee: Employee, year: AppraisalYear, *, result_r
         raise ServiceError("Hasil tahunan yang sudah diserahkan hanya dapat diubah lewat keberatan.")
     if version is not None and evaluation.id is not None and version != evaluation.lock_version:
         raise ConflictError(f"Hasil tahunan {employee.name} telah diubah di tempat lain; muat ulang halaman.")
-    team = {row.employee.id: row for row in annual_team(actor, year).rows}
+    for_head = records_external_approval(actor, employee)
+    team = {row.employee.id: row for row in annual_team(actor, year, for_head=for_head).rows}
     row = team.get(employee.id)
     suggestion = row.suggestion if row else None
     result, behavior = Rating.parse(result_rating), Rating.parse(behavior_rating)
@@ -221,7 +239,7 @@ def set_annual(actor: User, employee: Employee, year: AppraisalYear, *, result_r
     evaluation.behavior_rating, evaluation.predikat = behavior, predikat(result, behavior)
     evaluation.note = (note or "").strip() or None
     evaluation.reviewer_id = actor.id
-    evaluation.reviewer_as = actor.employee.position if actor.employee else None
+    evaluation.reviewer_as = _signing_title(actor, employee, for_head)
     db.session.flush()
     record(actor, "tahunan.dinilai", evaluation, object_type="annual_evaluation", opd_id=employee.unit.opd_id,
            summary=f"Hasil tahunan {year.year} {employee.name}: {result.label} / {behavior.label} → "
@@ -231,10 +249,26 @@ def set_annual(actor: User, employee: Employee, year: AppraisalYear, *, result_r
     return evaluation
 
 
-def hand_over(actor: User, year: AppraisalYear, employee_ids: list[int]) -> list[AnnualEvaluation]:
+def _signing_title(actor: User, employee: Employee, for_head: bool) -> str | None:
+    """The jabatan the annual rating is recorded with: the kepala daerah's (recorded by the
+    pengelola), the Plt./Plh. post acted for, or the reviewer's own."""
+    if for_head:
+        return recorded_title(employee, actor)
+    own, assessor = actor.employee, employee.assessor
+    if own is not None and assessor is not None and own.id != assessor.id:
+        from app.services.acting import acting_for_all
+
+        for assignment in acting_for_all(assessor, dt.date.today()):
+            if assignment.acting_employee_id == own.id:
+                return assignment.title
+    return own.position if own is not None else None
+
+
+def hand_over(actor: User, year: AppraisalYear, employee_ids: list[int], *,
+              for_head: bool = False) -> list[AnnualEvaluation]:
     """Serahkan: hand the annual results over to the pegawai (the keberatan window starts), unless
     the curve blocks it (setting BLOCK, a team of 5 or more)."""
-    team = annual_team(actor, year)
+    team = annual_team(actor, year, for_head=for_head)
     if team.curve.blocking:
         raise ServiceError("Sebaran predikat tim tidak sesuai kurva distribusi: " + " ".join(team.curve.violations))
     rows = {row.employee.id: row for row in team.rows}
@@ -254,6 +288,7 @@ def hand_over(actor: User, year: AppraisalYear, employee_ids: list[int]) -> list
         record(actor, "tahunan.diserahkan", evaluation, object_type="annual_evaluation",
                opd_id=row.employee.unit.opd_id,
                summary=f"Hasil tahunan {year.year} {row.employee.name} ({evaluation.predikat.label}) diserahkan"
+                       + (f" atas nama {evaluation.reviewer_as}" if for_head and evaluation.reviewer_as else "")
                        + (" dengan peringatan kurva: " + " ".join(team.curve.violations) if team.curve.violations else "."))
     db.session.flush()
     return handed

@@ -97,29 +97,46 @@ def _objections(condition) -> list[Objection]:
 
 
 def annual_queue(user: User, today: dt.date | None = None) -> AnnualQueue:
-    """My result and the keberatan waiting for me, in a constant number of queries."""
+    """My result and the keberatan waiting for me, in a constant number of queries. For a
+    pengelola kinerja also those of the officials the kepala daerah assesses, whose tanggapan and
+    decision they record on the kepala daerah's behalf."""
     today = today or dt.date.today()
     queue = AnnualQueue()
     own = user.employee_id if user.is_authenticated else None
-    if own is not None:
-        heads = _heads(own, today)
-        queue.mine = _mine(own, today)
-        queue.to_explain = _objections(lambda e, a: and_(
-            Objection.status == ObjectionStatus.FILED, e.assessor_id.in_(heads), e.id != own))
     scope = admin_opd_ids(user)
+    records = scope is None or bool(scope)
+
+    def head_assessed(e):
+        """The pegawai `e` is assessed by the kepala daerah, in the admin's OPDs."""
+        external = and_(e.assessor_id.is_(None), e.external_assessor_name.is_not(None), e.external_assessor_name != "")
+        return external if scope is None else and_(external, OrgUnit.opd_id.in_(scope))
+
+    heads = _heads(own, today) if own is not None else []
+    if own is not None:
+        queue.mine = _mine(own, today)
+
+    def explaining(e, a):
+        parts = [e.assessor_id.in_(heads)] if own is not None else []
+        if records:
+            parts.append(head_assessed(e))
+        mine = e.id != own if own is not None else true()
+        return and_(Objection.status == ObjectionStatus.FILED, mine, or_(*parts))
 
     def deciding(e, a):
         parts = []
         if own is not None:
             parts.append(a.assessor_id.in_(heads))
-        if scope is None or scope:
-            # The pengelola kinerja records the decision for a pegawai whose atasan is the kepala daerah.
+        if records:
+            # The pengelola kinerja records the decision for a pegawai whose atasan is the kepala
+            # daerah, and for an official the kepala daerah assesses directly.
             recorded = and_(a.assessor_id.is_(None), a.external_assessor_name.is_not(None),
                             a.external_assessor_name != "")
             parts.append(recorded if scope is None else and_(recorded, OrgUnit.opd_id.in_(scope)))
+            parts.append(head_assessed(e))
         mine = e.id != own if own is not None else true()
         return and_(Objection.status == ObjectionStatus.EXPLAINED, mine, or_(*parts))
 
-    if own is not None or scope is None or scope:
+    if own is not None or records:
+        queue.to_explain = _objections(explaining)
         queue.to_decide = _objections(deciding)
     return queue

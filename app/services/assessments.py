@@ -18,7 +18,7 @@ from app.models import (
     Realization, User,
 )
 from app.models.base import utcnow
-from app.security import can_admin_employee, is_period_reviewer
+from app.security import can_admin_employee, may_review_period
 from app.services import ConflictError, FieldErrors, ServiceError
 from app.services import evidence_store
 from app.services.assessment_rows import indicator_rows, refresh_capaian
@@ -225,7 +225,7 @@ def submit(actor: User, assessment: Assessment, *, version: int | None = None) -
 
 def return_assessment(actor: User, assessment: Assessment, reason: str, *, version: int | None = None) -> None:
     """Dikembalikan: the assessor sends a submission back with notes; it becomes editable again."""
-    if actor.employee_id == assessment.employee_id or not is_period_reviewer(
+    if actor.employee_id == assessment.employee_id or not may_review_period(
             actor, assessment.employee, assessment.period):
         raise ServiceError("Anda bukan Pejabat Penilai pegawai ini.")
     if version is not None and version != assessment.lock_version:

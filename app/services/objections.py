@@ -10,10 +10,13 @@ from app.domain.scoring import Predikat, Rating, predikat
 from app.extensions import db
 from app.models import AnnualEvaluation, FollowUp, Objection, User
 from app.models.base import utcnow
-from app.security import can_admin_employee, is_reviewer_of, is_second_assessor_of
+from app.security import (
+    can_admin_employee, is_reviewer_of, is_second_assessor_of, may_assess_year, records_external_approval,
+)
 from app.services import FieldErrors, ServiceError
 from app.services.annual import objection_deadline
 from app.services.audit import record
+from app.services.head_assessed import recorded_title
 
 REASONS_MIN = 20
 TEXT_MIN = 10
@@ -57,7 +60,7 @@ def file_objection(actor: User, evaluation: AnnualEvaluation, reasons: str, *, t
 def explain(actor: User, objection: Objection, explanation: str) -> None:
     """The Pejabat Penilai answers the keberatan with an explanation."""
     evaluation = objection.evaluation
-    if actor.employee_id == evaluation.employee_id or not is_reviewer_of(actor, evaluation.employee):
+    if actor.employee_id == evaluation.employee_id or not may_assess_year(actor, evaluation.employee):
         raise ServiceError("Tanggapan ditulis oleh Pejabat Penilai pegawai ini.")
     if objection.status != ObjectionStatus.FILED:
         raise ServiceError("Keberatan ini sudah ditanggapi.")
@@ -66,20 +69,36 @@ def explain(actor: User, objection: Objection, explanation: str) -> None:
     objection.status = ObjectionStatus.EXPLAINED
     db.session.flush()
     record(actor, "keberatan.ditanggapi", evaluation, object_type="annual_evaluation", opd_id=_opd(evaluation),
-           summary=f"Pejabat Penilai menanggapi keberatan {evaluation.employee.name}.",
+           summary=(f"Tanggapan {recorded_title(evaluation.employee, actor)} atas keberatan {evaluation.employee.name}."
+                    if records_external_approval(actor, evaluation.employee)
+                    else f"Pejabat Penilai menanggapi keberatan {evaluation.employee.name}."),
            after={"explanation": objection.explanation})
 
 
 def may_decide(actor: User, evaluation: AnnualEvaluation) -> bool:
     """The Atasan Pejabat Penilai decides; when that is the kepala daerah (no account), the
-    pengelola kinerja records the decision."""
+    pengelola kinerja records the decision — also for an official the kepala daerah assesses
+    directly, above whom there is no one."""
     if actor.employee_id == evaluation.employee_id:
         return False
     assessor = evaluation.employee.assessor
-    if is_second_assessor_of(actor, evaluation.employee):
+    if is_second_assessor_of(actor, evaluation.employee) or records_external_approval(actor, evaluation.employee):
         return True
     return (assessor is not None and assessor.assessor is None and bool(assessor.external_assessor_name)
             and can_admin_employee(actor, evaluation.employee))
+
+
+def _decider_title(actor: User, evaluation: AnnualEvaluation) -> str:
+    """The jabatan the decision is recorded with: the kepala daerah's when the pengelola records
+    it on their behalf, else the Atasan Pejabat Penilai's own."""
+    employee = evaluation.employee
+    if records_external_approval(actor, employee):
+        return recorded_title(employee, actor)
+    assessor = employee.assessor
+    if assessor is not None and assessor.assessor is None and assessor.external_assessor_name and not (
+            is_second_assessor_of(actor, employee)):
+        return recorded_title(assessor, actor)
+    return actor.employee.position if actor.employee else actor.name
 
 
 def decide(actor: User, objection: Objection, decision, *, result_rating=None, behavior_rating=None,
@@ -121,7 +140,7 @@ def decide(actor: User, objection: Objection, decision, *, result_rating=None, b
     objection.decision = choice
     objection.status = ObjectionStatus.DECIDED
     objection.decided_at, objection.decided_by_id = utcnow(), actor.id
-    objection.decided_as = actor.employee.position if actor.employee else actor.name
+    objection.decided_as = _decider_title(actor, evaluation)
     db.session.flush()
     record(actor, "keberatan.diputuskan", evaluation, object_type="annual_evaluation", opd_id=_opd(evaluation),
            summary=f"Keberatan {evaluation.employee.name} diputuskan: {choice.label}.",

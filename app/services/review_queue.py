@@ -19,6 +19,7 @@ from app.domain.enums import AssessmentStatus
 from app.extensions import db
 from app.models import ActingAssignment, AppraisalYear, Assessment, Employee, Period, User
 from app.services.assessments import entry_opens
+from app.services.head_assessed import head_assessed, head_assessed_query, on_behalf_of
 from app.services.period_status import days_note
 
 # state → (label, Bootstrap badge classes)
@@ -96,12 +97,13 @@ def review_queue(user: User, today: dt.date | None = None) -> list[QueueItem]:
     first (so the overdue ones lead). Four queries whatever the size of the team."""
     today = today or dt.date.today()
     own = _own(user)
+    items = _head_queue(user, today)
     if own is None:
-        return []
+        return items
     held = _acting_held(own)
     bosses = ([own.id] if own.active else []) + list(held)
     if not bosses:
-        return []
+        return items
     assessments = db.session.scalars(
         select(Assessment)
         .join(Employee, Assessment.employee_id == Employee.id)
@@ -111,7 +113,6 @@ def review_queue(user: User, today: dt.date | None = None) -> list[QueueItem]:
         .options(contains_eager(Assessment.employee).selectinload(Employee.unit),
                  contains_eager(Assessment.period).selectinload(Period.year))
     )
-    items = []
     for assessment in assessments:
         assessor_id = assessment.employee.assessor_id
         if assessor_id == own.id and own.active:
@@ -122,6 +123,22 @@ def review_queue(user: User, today: dt.date | None = None) -> list[QueueItem]:
             items.append(QueueItem(assessment, acting[-1].title, today))
     items.sort(key=lambda i: (i.deadline, i.assessment.submitted_at, i.employee.name))
     return items
+
+
+def _head_queue(user: User, today: dt.date) -> list[QueueItem]:
+    """For a pengelola kinerja: the submissions of the officials the kepala daerah assesses, to
+    record the kepala daerah's review (one query, none for anyone else)."""
+    query = head_assessed_query(user)
+    if query is None:
+        return []
+    officials = query.with_only_columns(Employee.id).scalar_subquery()
+    assessments = db.session.scalars(
+        select(Assessment).join(Employee, Assessment.employee_id == Employee.id)
+        .join(Period, Assessment.period_id == Period.id)
+        .where(Assessment.status == AssessmentStatus.SUBMITTED, Employee.id.in_(officials))
+        .options(contains_eager(Assessment.employee).selectinload(Employee.unit),
+                 contains_eager(Assessment.period).selectinload(Period.year)))
+    return [QueueItem(a, f"dicatat atas nama {on_behalf_of(a.employee)}", today) for a in assessments]
 
 
 # --- the team × periods grid ------------------------------------------------------------------
@@ -205,6 +222,8 @@ class ReviewGrid:
     today: dt.date
     mine: list[Row] = field(default_factory=list)
     below: list[Group] = field(default_factory=list)
+    # for a pengelola kinerja: the officials the kepala daerah assesses, reviewed on their behalf
+    for_head: list[Row] = field(default_factory=list)
 
     @property
     def counts(self) -> list[PeriodCount]:
@@ -221,11 +240,11 @@ class ReviewGrid:
 
     @property
     def waiting(self) -> int:
-        return sum(1 for row in self.mine for cell in row.cells if cell.waiting and cell.reviewable)
+        return sum(1 for row in self.mine + self.for_head for cell in row.cells if cell.waiting and cell.reviewable)
 
     @property
     def overdue(self) -> int:
-        return sum(1 for row in self.mine for cell in row.cells if cell.overdue and cell.reviewable)
+        return sum(1 for row in self.mine + self.for_head for cell in row.cells if cell.overdue and cell.reviewable)
 
 
 def _year_assessments(employee_ids: list[int], year: AppraisalYear) -> dict[tuple[int, int], Assessment]:
@@ -250,8 +269,11 @@ def review_grid(user: User, year: AppraisalYear, today: dt.date | None = None) -
     two levels down, × the periods of the year. Seven queries whatever the size of the teams."""
     today = today or dt.date.today()
     grid = ReviewGrid(year, today)
+    if not year.periods:
+        return grid
+    grid.for_head = _head_rows(user, year, today)
     own = _own(user)
-    if own is None or not year.periods:
+    if own is None:
         return grid
     start, end = _span(year)
     held = {boss: [a for a in assignments if a.covers(today) or (a.start_date <= end and a.end_date >= start)]
@@ -290,6 +312,14 @@ def review_grid(user: User, year: AppraisalYear, today: dt.date | None = None) -
                                          for p in year.periods]))
     grid.below = list(groups.values())
     return grid
+
+
+def _head_rows(user: User, year: AppraisalYear, today: dt.date) -> list[Row]:
+    """The officials the kepala daerah assesses, for their pengelola kinerja (two queries)."""
+    officials = head_assessed(user)
+    cells = _year_assessments([e.id for e in officials], year)
+    return [Row(e, [Cell(p, cells.get((e.id, p.id)), today, True, True) for p in year.periods])
+            for e in officials]
 
 
 def reviews_anyone(user: User, today: dt.date | None = None) -> bool:

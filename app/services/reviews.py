@@ -15,10 +15,11 @@ from app.domain.skp import ResultKind
 from app.extensions import db
 from app.models import Assessment, CoreValue, Feedback, User, WorkResult
 from app.models.base import utcnow
-from app.security import is_period_reviewer
+from app.security import may_review_period, records_external_approval
 from app.services import ConflictError, FieldErrors, ServiceError
 from app.services.assessment_rows import indicator_rows
 from app.services.audit import record
+from app.services.head_assessed import recorded_title
 from app.services.settings import get_settings
 
 MAX_FEEDBACK = 2000
@@ -50,7 +51,7 @@ def suggestion(assessment: Assessment) -> Suggestion:
 def _guard(actor: User, assessment: Assessment, version: int | None) -> None:
     if actor.employee_id == assessment.employee_id:
         raise ServiceError("Anda tidak dapat menilai penilaian Anda sendiri.")
-    if not is_period_reviewer(actor, assessment.employee, assessment.period):
+    if not may_review_period(actor, assessment.employee, assessment.period):
         raise ServiceError("Anda bukan Pejabat Penilai pegawai ini untuk periode tersebut.")
     if assessment.status != AssessmentStatus.SUBMITTED:
         raise ServiceError(f"Penilaian berstatus {assessment.status.label} tidak dapat dinilai; hanya yang "
@@ -63,6 +64,8 @@ def _guard(actor: User, assessment: Assessment, version: int | None) -> None:
 def _signing_title(actor: User, assessment: Assessment) -> str:
     from app.services.acting import acting_overlapping
 
+    if records_external_approval(actor, assessment.employee):
+        return recorded_title(assessment.employee, actor)
     own, assessor = actor.employee, assessment.employee.assessor
     if own is not None and assessor is not None and own.id != assessor.id:
         period = assessment.period

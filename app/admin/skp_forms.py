@@ -3,7 +3,7 @@ indicator library. Numbers are typed the Indonesian way ("85,5", "1.234,5"); a d
 from __future__ import annotations
 
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, StopValidation
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, StopValidation
 
 from app.domain.enums import OrgPredikat
 from app.domain.periods import DEFAULT_REVIEW_DAYS, DEFAULT_SUBMISSION_DAYS, PeriodScheme
@@ -59,6 +59,7 @@ class DeadlineForm(Form):
         "Batas pengajuan pegawai", validators=[DataRequired("Batas pengajuan wajib diisi dengan tanggal yang valid.")])
     review_deadline = DateField(
         "Batas penilaian atasan", validators=[DataRequired("Batas penilaian wajib diisi dengan tanggal yang valid.")])
+    reason = TextAreaField("Alasan perpanjangan", validators=[Optional(), Length(max=500)], render_kw={"rows": 2})
 
 
 # --- organisation targets --------------------------------------------------------------------

@@ -16,7 +16,7 @@ from app.models import AppraisalYear, Period
 from app.security import superadmin_required
 from app.services import ServiceError
 from app.services.years import (
-    all_years, open_year, period_for, set_period_open, update_period_deadlines, years_overview,
+    MAX_DEADLINE_DAYS, all_years, open_year, period_for, set_period_open, update_period_deadlines, years_overview,
 )
 
 
@@ -79,9 +79,12 @@ def year_period_edit(period_id: int):
     """Change a period's submission and review deadlines."""
     period = period_or_404(period_id)
     form = DeadlineForm(obj=period if request.method == "GET" else None)
+    if request.method == "GET":
+        form.reason.data = period.extension_reason or ""
     if form.validate_on_submit():
         try:
-            update_period_deadlines(current_user, period, form.submission_deadline.data, form.review_deadline.data)
+            update_period_deadlines(current_user, period, form.submission_deadline.data, form.review_deadline.data,
+                                    form.reason.data)
         except ServiceError as error:
             db.session.rollback()
             apply_service_error(form, error)
@@ -89,7 +92,8 @@ def year_period_edit(period_id: int):
             db.session.commit()
             flash(f"Batas waktu {period.title} disimpan.", "success")
             return redirect(url_for("admin.year_detail", year_id=period.year_id))
-    return render_template("admin/year_period_form.html", form=form, period=period)
+    return render_template("admin/year_period_form.html", form=form, period=period, max_days=MAX_DEADLINE_DAYS,
+                           usual_limit=period.end_date + dt.timedelta(days=MAX_DEADLINE_DAYS))
 
 
 def _set_open(period_id: int, open: bool):

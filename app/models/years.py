@@ -60,6 +60,9 @@ class Period(Base):
     # Closing a period freezes entry for it (the pengelola kinerja can reopen it).
     is_open: Mapped[bool] = mapped_column(Boolean, default=True)
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # A deadline set past the usual limit after the period's end (a year adopted late): why, and when.
+    extension_reason: Mapped[str | None] = mapped_column(Text)
+    extended_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     year: Mapped[AppraisalYear] = relationship(back_populates="periods")
 

@@ -17,7 +17,9 @@ from app.models.base import utcnow
 from app.services import FieldErrors, ServiceError
 from app.services.audit import changed_fields, record
 
-MAX_DEADLINE_DAYS = 120  # a deadline further than this after the period's end is a typo
+MAX_DEADLINE_DAYS = 120  # further than this after the period's end needs a reason (an extension)
+MAX_EXTENSION_DAYS = 730  # an extension past two years after the period's end is a typo
+EXTENSION_REASON_MIN = 10
 
 
 def get_year(year: int) -> AppraisalYear | None:
@@ -108,6 +110,7 @@ def _period_snapshot(period: Period) -> dict:
     return {
         "submission_deadline": period.submission_deadline,
         "review_deadline": period.review_deadline,
+        "extension_reason": period.extension_reason,
         "is_open": period.is_open,
         "closed_at": period.closed_at,
     }
@@ -118,11 +121,13 @@ def _require_superadmin(actor: User | None, what: str) -> None:
         raise ServiceError(f"Hanya super admin yang dapat {what}.")
 
 
-def deadline_problems(period: Period, submission: dt.date | None,
-                      review: dt.date | None) -> list[tuple[str, str]]:
-    """(field, message) for each deadline rule the pair breaks."""
+def deadline_problems(period: Period, submission: dt.date | None, review: dt.date | None,
+                      reason: str | None = None) -> list[tuple[str, str]]:
+    """(field, message) for each deadline rule the pair breaks. Past MAX_DEADLINE_DAYS after the
+    period's end a deadline is an extension (a year adopted late) and needs a reason."""
     errors = []
-    latest = period.end_date + dt.timedelta(days=MAX_DEADLINE_DAYS)
+    usual = period.end_date + dt.timedelta(days=MAX_DEADLINE_DAYS)
+    latest = period.end_date + dt.timedelta(days=MAX_EXTENSION_DAYS)
     for name, day, what in (("submission_deadline", submission, "Batas pengajuan"),
                             ("review_deadline", review, "Batas penilaian")):
         if day is None:
@@ -130,30 +135,66 @@ def deadline_problems(period: Period, submission: dt.date | None,
         elif day < period.start_date:
             errors.append((name, f"{what} tidak boleh sebelum awal periode ({long_date(period.start_date)})."))
         elif day > latest:
-            errors.append((name, f"{what} paling lambat {long_date(latest)} "
-                                 f"({MAX_DEADLINE_DAYS} hari setelah akhir periode)."))
+            errors.append((name, f"{what} paling lambat {long_date(latest)} (dua tahun setelah akhir periode); "
+                                 "periksa tahunnya."))
     if not errors and review < submission:
         errors.append(("review_deadline", "Batas penilaian atasan tidak boleh sebelum batas pengajuan pegawai."))
+    if not errors and max(submission, review) > usual and len((reason or "").strip()) < EXTENSION_REASON_MIN:
+        errors.append(("reason", f"Batas waktu lewat dari {long_date(usual)} ({MAX_DEADLINE_DAYS} hari setelah akhir "
+                                 f"periode) adalah perpanjangan: tuliskan alasannya (minimal {EXTENSION_REASON_MIN} "
+                                 "karakter), misalnya 'Capaian mulai dipakai Desember 2026'."))
     return errors
 
 
+def is_extension(period: Period, submission: dt.date, review: dt.date) -> bool:
+    return max(submission, review) > period.end_date + dt.timedelta(days=MAX_DEADLINE_DAYS)
+
+
 def update_period_deadlines(actor: User | None, period: Period, submission: dt.date | None,
-                            review: dt.date | None) -> Period:
-    """Change a period's submission and review deadlines (audited with before/after)."""
+                            review: dt.date | None, reason: str | None = None) -> Period:
+    """Change a period's submission and review deadlines (audited with before/after). A deadline
+    past the usual limit is an extension with its reason, shown on the period. A submission is late
+    only against the deadline in force: those made by the new deadline are no longer late."""
     _require_superadmin(actor, "mengubah batas waktu periode")
-    errors = deadline_problems(period, submission, review)
+    errors = deadline_problems(period, submission, review, reason)
     if errors:
         raise FieldErrors(errors)
     before = _period_snapshot(period)
     period.submission_deadline, period.review_deadline = submission, review
+    if is_extension(period, submission, review):
+        period.extension_reason = " ".join(reason.split())
+        period.extended_at = utcnow()
+    else:
+        period.extension_reason = period.extended_at = None
     db.session.flush()
+    relieved = _recount_late(period)
     changes = changed_fields(before, _period_snapshot(period))
     if changes:
         record(actor, "periode.batas_diubah", period,
                summary=f"Batas waktu {period.title} diubah: pengajuan {long_date(submission)}, "
-                       f"penilaian {long_date(review)}.",
+                       f"penilaian {long_date(review)}"
+                       + (f" (perpanjangan: {period.extension_reason})" if period.extension_reason else "")
+                       + (f"; {relieved} pengajuan tidak lagi terlambat." if relieved else "."),
                before={k: v[0] for k, v in changes.items()}, after={k: v[1] for k, v in changes.items()})
     return period
+
+
+def _recount_late(period: Period) -> int:
+    """Mark each submission of the period late or not against its deadline in force; returns how
+    many are no longer late."""
+    from flask_babel import get_timezone
+
+    from app.models import Assessment
+
+    zone, relieved = get_timezone(), 0
+    for assessment in db.session.scalars(select(Assessment).where(
+            Assessment.period_id == period.id, Assessment.submitted_at.is_not(None))):
+        late = assessment.submitted_at.astimezone(zone).date() > period.submission_deadline
+        if assessment.late and not late:
+            relieved += 1
+        assessment.late = late
+    db.session.flush()
+    return relieved
 
 
 def set_period_open(actor: User | None, period: Period, open: bool) -> Period:

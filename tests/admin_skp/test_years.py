@@ -3,6 +3,8 @@ import datetime as dt
 
 import pytest
 
+from app.domain.enums import AssessmentStatus
+
 from app.domain.periods import PeriodKind, PeriodScheme
 from app.extensions import db
 from app.models import AppraisalYear, AuditEvent, Period
@@ -77,7 +79,9 @@ def test_deadlines_are_edited_and_audited_with_before_and_after(client, factory)
      "Batas penilaian tidak boleh sebelum awal periode (1 April 2026)."),
     ("2026-07-10", "2026-07-09", "review_deadline",
      "Batas penilaian atasan tidak boleh sebelum batas pengajuan pegawai."),
-    ("2027-07-10", "2027-07-20", "submission_deadline", "Batas pengajuan paling lambat 28 Oktober 2026"),
+    ("2027-07-10", "2027-07-20", "reason", "Batas waktu lewat dari 28 Oktober 2026 (120 hari setelah akhir periode) "
+                                           "adalah perpanjangan: tuliskan alasannya"),
+    ("2028-07-10", "2028-07-20", "submission_deadline", "Batas pengajuan paling lambat 29 Juni 2028 (dua tahun"),
 ])
 def test_deadline_validation(client, factory, submission, review, field, message):
     period = factory.skp.year(2026).periods[1]
@@ -88,6 +92,42 @@ def test_deadline_validation(client, factory, submission, review, field, message
     period = db.session.get(Period, period.id)
     assert (period.submission_deadline, period.review_deadline) == (dt.date(2026, 7, 10), dt.date(2026, 7, 20))
     assert events("periode.batas_diubah") == []
+
+
+def test_an_extension_past_the_usual_limit_with_its_reason_clears_late_marks(client, factory):
+    """A year opened in December: Triwulan II (April–June) can be submitted by the new deadline, and
+    what was submitted before it is no longer late."""
+    from app.models import Assessment
+    from app.models.base import utcnow
+
+    year = factory.skp.year(2026)
+    period = year.periods[1]
+    member = factory.employee()
+    plan = factory.skp.plan(member, year)
+    late = Assessment(employee=member, plan=plan, period=period, status=AssessmentStatus.SUBMITTED,
+                      submitted_at=utcnow(), late=True)
+    db.session.add(late)
+    client.login_as(factory.superadmin())
+    extended = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    review = (dt.date.today() + dt.timedelta(days=45)).isoformat()
+    response = client.post(f"/pengelolaan/tahun/periode/{period.id}/ubah",
+                           {"submission_deadline": extended, "review_deadline": review,
+                            "reason": "Capaian mulai dipakai Desember 2026; triwulan sebelumnya diisi susulan."})
+    assert response.status_code == 302
+    period = db.session.get(Period, period.id)
+    assert period.submission_deadline.isoformat() == extended and period.extended_at is not None
+    assert period.extension_reason.startswith("Capaian mulai dipakai")
+    assert db.session.get(Assessment, late.id).late is False
+    (event,) = events("periode.batas_diubah")
+    assert "perpanjangan" in event.summary and "1 pengajuan tidak lagi terlambat" in event.summary
+    page = body(client.get(f"/pengelolaan/tahun/{period.year_id}"))
+    assert "diperpanjang" in page and "Capaian mulai dipakai" in page
+    # an OPD admin may not
+    admin = factory.admin([factory.opd()])
+    client.login_as(admin)
+    assert client.post(f"/pengelolaan/tahun/periode/{period.id}/ubah",
+                       {"submission_deadline": extended, "review_deadline": review, "reason": "x" * 20}
+                       ).status_code == 403
 
 
 def test_closing_and_reopening_a_period(client, factory):

@@ -132,6 +132,9 @@ class Objection(Base):
     decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     decided_as: Mapped[str | None] = mapped_column(String(300))
+    # The OPD's curve right after the decision ("Sesuai kurva …", or why not): a change of result
+    # after hand-over can put the OPD off its curve, and the decision records that it did.
+    curve_note: Mapped[str | None] = mapped_column(Text)
 
     evaluation: Mapped[AnnualEvaluation] = relationship(back_populates="objection")
     explained_by: Mapped[User | None] = relationship(foreign_keys=[explained_by_id])

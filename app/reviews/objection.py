@@ -38,6 +38,7 @@ def render_objection(objection, status: int = 200, **forms):
     return render_template(
         "reviews/objection_view.html", evaluation=evaluation, objection=objection, own=own,
         may_explain=may_explain, may_decide=may_decide, decider=svc.may_decide(current_user, evaluation),
+        curve=svc.curve_preview(evaluation) if may_decide else None,
         atasan=atasan_of(evaluation.employee), window=window_of(evaluation), refusals=refusals,
         recording=may_decide and not is_second_assessor_of(current_user, evaluation.employee), **forms,
     ), status

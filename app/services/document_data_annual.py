@@ -239,8 +239,13 @@ def _objection(evaluation: AnnualEvaluation) -> dict[str, Any] | None:
 
 
 def snapshot_dokumen_evaluasi(evaluation: AnnualEvaluation) -> dict[str, Any]:
-    """DOKUMEN EVALUASI KINERJA PEGAWAI (one page) of a handed-over annual result, as plain data."""
+    """DOKUMEN EVALUASI KINERJA PEGAWAI (one page) of a handed-over annual result, as plain data.
+    Not while a keberatan is undecided: its decision may change the predikat the document states."""
     evaluation = _require_handed_over(evaluation)
+    if evaluation.objection is not None and evaluation.objection.status != ObjectionStatus.DECIDED:
+        raise DocumentUnavailable(
+            f"Keberatan atas hasil ini belum diputuskan ({evaluation.objection.status.label.lower()}): Dokumen Evaluasi "
+            "Kinerja baru dapat diterbitkan setelah keputusan akhir, karena keputusan itu dapat mengubah predikat.")
     _settings = get_settings()  # held while building: the helpers find it in the session, no query
     plan = evaluation.plan
     year = evaluation.year

@@ -4,11 +4,14 @@ Follow-up (tindak lanjut) of annual results: recognition and development."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from app.domain.enums import EvaluationStatus, FollowUpKind, ObjectionDecision, ObjectionStatus, Programme
-from app.domain.scoring import Predikat, Rating, predikat
+from app.domain.enums import (
+    EvaluationStatus, FollowUpKind, ObjectionDecision, ObjectionStatus, OrgPredikat, Programme,
+)
+from app.domain.scoring import Predikat, Rating, curve_violations, predikat
 from app.extensions import db
-from app.models import AnnualEvaluation, FollowUp, Objection, User
+from app.models import AnnualEvaluation, FollowUp, Objection, OrgUnit, User
 from app.models.base import utcnow
 from app.security import (
     can_admin_employee, is_reviewer_of, is_second_assessor_of, may_assess_year, records_external_approval,
@@ -17,6 +20,7 @@ from app.services import FieldErrors, ServiceError
 from app.services.annual import objection_deadline
 from app.services.audit import record
 from app.services.head_assessed import recorded_title
+from app.services.recap import predikat_recap
 
 REASONS_MIN = 20
 TEXT_MIN = 10
@@ -142,10 +146,47 @@ def decide(actor: User, objection: Objection, decision, *, result_rating=None, b
     objection.decided_at, objection.decided_by_id = utcnow(), actor.id
     objection.decided_as = _decider_title(actor, evaluation)
     db.session.flush()
+    preview = curve_preview(evaluation)
+    objection.curve_note = preview.note(evaluation.predikat) if preview is not None else None
     record(actor, "keberatan.diputuskan", evaluation, object_type="annual_evaluation", opd_id=_opd(evaluation),
-           summary=f"Keberatan {evaluation.employee.name} diputuskan: {choice.label}.",
+           summary=f"Keberatan {evaluation.employee.name} diputuskan: {choice.label}."
+                   + (f" Kurva {preview.opd_name}: {objection.curve_note}" if preview is not None else ""),
            before={"predikat": objection.previous_predikat}, after={"predikat": evaluation.predikat,
-                                                                    "reason": objection.decision_reason})
+                                                                    "reason": objection.decision_reason,
+                                                                    "kurva": objection.curve_note})
+
+
+@dataclass
+class CurvePreview:
+    """The OPD's curve for each predikat the decision could give (the others' handed-over results
+    as they stand): what a change would do to the curve, shown before the decision is made."""
+
+    opd_name: str
+    org_predikat: OrgPredikat | None
+    outcomes: dict[Predikat, list[str]]  # predikat → the curve's violations with it
+
+    def note(self, outcome: Predikat | None) -> str:
+        if self.org_predikat is None:
+            return "predikat organisasi belum ditetapkan; kurva tidak dapat diperiksa."
+        violations = self.outcomes.get(outcome, []) if outcome is not None else []
+        return " ".join(violations) if violations else f"sesuai kurva predikat organisasi {self.org_predikat.label}."
+
+
+def curve_preview(evaluation: AnnualEvaluation) -> CurvePreview | None:
+    """The curve of the pegawai's OPD with this result as each predikat (two queries)."""
+    opd_id = evaluation.employee.unit.opd_id if evaluation.employee.unit is not None else None
+    if opd_id is None:
+        return None
+    (recap,) = predikat_recap([db.session.get(OrgUnit, opd_id)], evaluation.year)
+    others = dict(recap.counts)
+    if evaluation.status == EvaluationStatus.HANDED_OVER and evaluation.predikat is not None:
+        others[evaluation.predikat] = max(others.get(evaluation.predikat, 0) - 1, 0)
+    outcomes = {}
+    for outcome in Predikat:
+        counts = dict(others)
+        counts[outcome] = counts.get(outcome, 0) + 1
+        outcomes[outcome] = curve_violations(recap.org_predikat, counts) if recap.org_predikat else []
+    return CurvePreview(recap.name, recap.org_predikat, outcomes)
 
 
 def may_follow_up(actor: User, evaluation: AnnualEvaluation) -> bool:

@@ -209,3 +209,38 @@ def acting_in_scope(scope: set[int] | None, *, current_only: bool, limit: int = 
     if current_only:
         query = query.where(ActingAssignment.end_date >= dt.date.today())
     return list(db.session.scalars(query.limit(limit)))
+
+
+def acting_post(acting: Employee, employee: Employee, start: dt.date, end: dt.date) -> ActingAssignment | None:
+    """The Plt./Plh. post in which `acting` assesses `employee` between start and end: standing in
+    for the pegawai's Pejabat Penilai, or — when the roster already names the Plt. as the
+    Pejabat Penilai of the post's staff — the post they fill whose unit holds the pegawai's unit."""
+    assessor = employee.assessor
+    if assessor is None:
+        return None
+    if assessor.id != acting.id:
+        for assignment in acting_overlapping(assessor, start, end):
+            if assignment.acting_employee_id == acting.id:
+                return assignment
+        return None
+    units, node = set(), employee.unit
+    while node is not None:
+        units.add(node.id)
+        node = node.parent
+    for assignment in db.session.scalars(select(ActingAssignment).where(
+            ActingAssignment.acting_employee_id == acting.id, ActingAssignment.start_date <= end,
+            ActingAssignment.end_date >= start).order_by(ActingAssignment.start_date.desc())):
+        if assignment.unit_id in units and assignment.unit_id != acting.unit_id:
+            return assignment
+    return None
+
+
+def signing_title(actor: User, employee: Employee, start: dt.date, end: dt.date) -> str:
+    """How a Pejabat Penilai's decision on `employee` for the dates start–end is recorded and
+    printed: "Plt. Kepala Bidang Bina Marga" when they act in that post, else their own jabatan
+    (the kepala daerah's steps recorded by a pengelola are titled elsewhere)."""
+    own = actor.employee
+    if own is None:
+        return actor.name
+    assignment = acting_post(own, employee, start, end)
+    return assignment.title if assignment is not None else own.position

@@ -22,6 +22,7 @@ from app.models import (
 from app.models.base import utcnow
 from app.security import may_assess_year, records_external_approval
 from app.services import ConflictError, FieldErrors, ServiceError
+from app.services.acting import signing_title
 from app.services.audit import record
 from app.services.head_assessed import head_assessed, recorded_title
 from app.services.settings import get_settings
@@ -254,14 +255,8 @@ def _signing_title(actor: User, employee: Employee, for_head: bool) -> str | Non
     pengelola), the Plt./Plh. post acted for, or the reviewer's own."""
     if for_head:
         return recorded_title(employee, actor)
-    own, assessor = actor.employee, employee.assessor
-    if own is not None and assessor is not None and own.id != assessor.id:
-        from app.services.acting import acting_for_all
-
-        for assignment in acting_for_all(assessor, dt.date.today()):
-            if assignment.acting_employee_id == own.id:
-                return assignment.title
-    return own.position if own is not None else None
+    today = dt.date.today()
+    return signing_title(actor, employee, today, today) if actor.employee is not None else None
 
 
 def hand_over(actor: User, year: AppraisalYear, employee_ids: list[int], *,

@@ -8,10 +8,13 @@ import datetime as dt
 import hashlib
 from typing import Any
 
+from sqlalchemy import select
+
 from app.domain.nip import MONTHS_ID
 from app.domain.skp import Approach, Direction
+from app.extensions import db
 from app.formatting import desimal, tanggal, tanggal_jam
-from app.models import AppraisalYear, Employee, Indicator, User
+from app.models import ActingAssignment, AppraisalYear, Employee, Indicator, OrgUnit, User
 from app.services import ServiceError
 from app.services.charts import percent
 from app.services.settings import get_settings
@@ -141,7 +144,19 @@ def signer(user: User | None, title: str | None, fallback: dict | None) -> dict 
         base = live_person(employee)
     if base is not None and title and acting_prefix(title) and not base.get("external"):
         base["jabatan"] = title
+        unit = _acting_unit(employee, title) if employee is not None else None
+        if unit:
+            base["unit"] = unit  # the unit of the post acted for, not the official's own
     return base
+
+
+def _acting_unit(employee: Employee, title: str) -> str | None:
+    """The unit of the Plt./Plh. post `employee` signed as (the newest such assignment)."""
+    return db.session.scalar(
+        select(OrgUnit.name).join(ActingAssignment, ActingAssignment.unit_id == OrgUnit.id)
+        .where(ActingAssignment.acting_employee_id == employee.id,
+               ActingAssignment.position == without_prefix(title))
+        .order_by(ActingAssignment.start_date.desc()).limit(1))
 
 
 # --- signatures ------------------------------------------------------------------------------

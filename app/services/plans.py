@@ -17,6 +17,7 @@ from app.models import AppraisalYear, CoreValue, Employee, Expectation, Indicato
 from app.models.base import utcnow
 from app.security import can_edit_plan, can_review_plan, is_reviewer_of
 from app.services import ConflictError, ServiceError
+from app.services.acting import signing_title
 from app.services.audit import record
 from app.services.plan_copy import copy_content, copy_from_library, copy_from_plan, library_has
 from app.services.plan_rules import submission_problems
@@ -189,30 +190,11 @@ def withdraw(actor: User, plan: Plan) -> None:
 def _signing_title(actor: User, plan: Plan) -> str:
     """How the approver is printed: their jabatan, "Plt./Plh. <jabatan>" when they act for the
     post that assesses this pegawai, or the external assessor recorded by the pengelola kinerja."""
-    from app.services.acting import acting_for_all, acting_held
-
     employee = plan.employee
-    own = actor.employee
-    assessor = employee.assessor
-    if assessor is None:
+    if employee.assessor is None:
         return f"{employee.external_assessor_title or 'Kepala daerah'} (dicatat oleh {actor.name})"
     today = dt.date.today()
-    if own is not None and own.id != assessor.id:
-        for assignment in acting_for_all(assessor, today):
-            if assignment.acting_employee_id == own.id:
-                return assignment.title
-    if own is not None and own.id == assessor.id:
-        # A Plt. may be recorded as the direct assessor of the staff of the post they fill.
-        units = set()
-        node = employee.unit
-        while node is not None:
-            units.add(node.id)
-            node = node.parent
-        for assignment in acting_held(own, today):
-            if assignment.unit_id in units and assignment.unit_id != own.unit_id:
-                return assignment.title
-        return own.position
-    return assessor.position
+    return signing_title(actor, employee, today, today)
 
 
 def approve(actor: User, plan: Plan, *, version: int | None = None) -> None:

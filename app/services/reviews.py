@@ -18,6 +18,7 @@ from app.models.base import utcnow
 from app.security import may_review_period, records_external_approval
 from app.services import ConflictError, FieldErrors, ServiceError
 from app.services.assessment_rows import indicator_rows
+from app.services.acting import signing_title
 from app.services.audit import record
 from app.services.head_assessed import recorded_title
 from app.services.settings import get_settings
@@ -62,17 +63,12 @@ def _guard(actor: User, assessment: Assessment, version: int | None) -> None:
 
 
 def _signing_title(actor: User, assessment: Assessment) -> str:
-    from app.services.acting import acting_overlapping
-
+    """The kepala daerah's title recorded by the pengelola, the Plt./Plh. post acted for during
+    the period (or today), or the reviewer's own jabatan."""
     if records_external_approval(actor, assessment.employee):
         return recorded_title(assessment.employee, actor)
-    own, assessor = actor.employee, assessment.employee.assessor
-    if own is not None and assessor is not None and own.id != assessor.id:
-        period = assessment.period
-        for assignment in acting_overlapping(assessor, period.start_date, max(period.end_date, dt.date.today())):
-            if assignment.acting_employee_id == own.id:
-                return assignment.title
-    return own.position if own is not None else actor.name
+    period = assessment.period
+    return signing_title(actor, assessment.employee, period.start_date, max(period.end_date, dt.date.today()))
 
 
 def _store_feedback(actor: User, assessment: Assessment, feedback: dict[str, str]) -> list[str]:

@@ -9,32 +9,18 @@ from collections import Counter
 from flask import render_template
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from app.assessments import bp
 from app.assessments.loaders import year_or_404
 from app.domain.enums import AssessmentStatus
 from app.extensions import db
-from app.models import ActingAssignment, AppraisalYear, Assessment, Employee, Period
+from app.models import AppraisalYear, Assessment, Employee, Period
 from app.services.assessments import entry_opens
 from app.services.period_status import current_period
+from app.services.team import team_today
 from app.services.years import all_years, current_year
 
 DONE = (AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED)
-
-
-def team_members(today: dt.date) -> list[Employee]:
-    """Whom I review today: my active direct reports and those of whom I stand in for (3 queries)."""
-    own = current_user.employee_id
-    if own is None:
-        return []
-    bosses = [own] + list(db.session.scalars(
-        select(ActingAssignment.replaced_employee_id).where(
-            ActingAssignment.acting_employee_id == own, ActingAssignment.replaced_employee_id.is_not(None),
-            ActingAssignment.start_date <= today, ActingAssignment.end_date >= today)))
-    return list(db.session.scalars(
-        select(Employee).where(Employee.assessor_id.in_(bosses), Employee.active.is_(True), Employee.id != own)
-        .options(selectinload(Employee.unit)).order_by(Employee.name)))
 
 
 def team_assessments(members: list[Employee], year: AppraisalYear) -> dict[tuple[int, int], Assessment]:
@@ -48,7 +34,7 @@ def team_assessments(members: list[Employee], year: AppraisalYear) -> dict[tuple
 
 def _render(year: AppraisalYear | None, missing_year: int | None = None):
     today = dt.date.today()
-    members = team_members(today) if year is not None else []
+    members = team_today(current_user, today) if year is not None else []
     cells = team_assessments(members, year) if year is not None else {}
     current = current_period(year, today) if year is not None else None
     counts = Counter()

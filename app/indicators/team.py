@@ -15,9 +15,9 @@ from app.domain.skp import PlanStatus
 from app.extensions import db
 from app.formatting import tanggal
 from app.indicators import bp
-from app.models import ActingAssignment, AppraisalYear, Employee, OrgUnit, Plan
-from app.security import admin_opd_ids
+from app.models import ActingAssignment, AppraisalYear, Employee, Plan
 from app.services import plans as plan_service
+from app.services.head_assessed import head_assessed, head_assessed_query
 from app.services.years import all_years, current_year, get_year
 
 # The order of the status counters on the team page; None is "belum menyusun".
@@ -49,7 +49,7 @@ def has_team() -> bool:
             checks.append(exists().where(ActingAssignment.acting_employee_id == own,
                                          ActingAssignment.start_date <= today, ActingAssignment.end_date >= today))
         if current_user.is_admin:
-            checks.append(_external_officials(current_user).exists())
+            checks.append(head_assessed_query(current_user).exists())
         if checks:
             answer = any(db.session.execute(select(*checks)).one())
     g.skp_has_team = answer
@@ -62,19 +62,6 @@ def skp_navigation():
 
 
 # --- the team page ----------------------------------------------------------------------------
-
-
-def _external_officials(user):
-    """Active pegawai of the admin's OPDs who are assessed by the kepala daerah (no account)."""
-    query = (
-        select(Employee).join(OrgUnit, Employee.unit_id == OrgUnit.id)
-        .where(Employee.assessor_id.is_(None), Employee.external_assessor_name.is_not(None),
-               Employee.active.is_(True))
-    )
-    scope = admin_opd_ids(user)
-    if scope is not None:
-        query = query.where(OrgUnit.opd_id.in_(scope or {-1}))
-    return query
 
 
 def _newest_plans(employees: list[Employee], year: AppraisalYear) -> list[tuple[Employee, Plan | None]]:
@@ -111,8 +98,7 @@ def team_groups(year: AppraisalYear) -> list[TeamGroup]:
             groups.append(TeamGroup(
                 f"Sebagai {a.title}", f"Menggantikan {a.replaced_employee.name} sampai {tanggal(a.end_date)}.", rows))
     if current_user.is_admin:
-        officials = list(db.session.scalars(
-            _external_officials(current_user).options(selectinload(Employee.unit)).order_by(Employee.name)))
+        officials = head_assessed(current_user)
         if officials:
             groups.append(TeamGroup(
                 "Pejabat yang dinilai kepala daerah",

@@ -26,6 +26,7 @@ from app.services.acting import signing_title
 from app.services.audit import record
 from app.services.head_assessed import head_assessed, recorded_title
 from app.services.settings import get_settings
+from app.services.team import team_today
 
 REASON_MIN = 10
 SMALL_UNIT = 5  # fewer assessed pegawai: the curve is a warning, never a block (RULES.md §5)
@@ -62,20 +63,6 @@ class AnnualTeam:
     year: AppraisalYear
     rows: list[TeamRow]
     curve: CurveCheck
-
-
-def team_members(reviewer: User) -> list[Employee]:
-    """Direct reports of the reviewer, and of the posts they act for today (Plt./Plh.)."""
-    own = reviewer.employee
-    if own is None:
-        return []
-    from app.services.acting import acting_held
-
-    heads = [own.id] + [a.replaced_employee_id for a in acting_held(own, dt.date.today()) if a.replaced_employee_id]
-    return list(db.session.scalars(
-        select(Employee).where(Employee.assessor_id.in_(heads), Employee.active.is_(True), Employee.id != own.id)
-        .options(selectinload(Employee.unit)).order_by(Employee.name)
-    ))
 
 
 def year_capaian(employee_ids: list[int], year: AppraisalYear) -> dict[int, Decimal]:
@@ -116,7 +103,7 @@ def annual_team(reviewer: User, year: AppraisalYear, *, for_head: bool = False) 
     if for_head:
         members = head_assessed(reviewer)
     else:
-        members = team_members(reviewer)
+        members = team_today(reviewer)
     ids = [m.id for m in members]
     plans = {p.employee_id: p for p in db.session.scalars(
         select(Plan).where(Plan.employee_id.in_(ids or [-1]), Plan.year_id == year.id,

@@ -12,9 +12,10 @@ from sqlalchemy.orm import aliased, contains_eager, joinedload
 
 from app.domain.enums import EvaluationStatus, ObjectionStatus
 from app.extensions import db
-from app.models import ActingAssignment, AnnualEvaluation, AppraisalYear, Employee, Objection, OrgUnit, User
+from app.models import AnnualEvaluation, AppraisalYear, Employee, Objection, OrgUnit, User
 from app.security import admin_opd_ids
 from app.services.annual import objection_deadline
+from app.services.team import heads_today
 
 RECENT_DECISION_DAYS = 30  # a decided keberatan stays on my Beranda this long
 
@@ -53,14 +54,6 @@ class AnnualQueue:
 
     def __bool__(self) -> bool:
         return bool(self.mine or self.to_explain or self.to_decide)
-
-
-def _heads(own_id: int, today: dt.date) -> list[int]:
-    """Me, and whom I act for today (Plt./Plh.)."""
-    return [own_id] + list(db.session.scalars(
-        select(ActingAssignment.replaced_employee_id).where(
-            ActingAssignment.acting_employee_id == own_id, ActingAssignment.replaced_employee_id.is_not(None),
-            ActingAssignment.start_date <= today, ActingAssignment.end_date >= today)))
 
 
 def _mine(own_id: int, today: dt.date) -> list[MyResult]:
@@ -111,7 +104,7 @@ def annual_queue(user: User, today: dt.date | None = None) -> AnnualQueue:
         external = and_(e.assessor_id.is_(None), e.external_assessor_name.is_not(None), e.external_assessor_name != "")
         return external if scope is None else and_(external, OrgUnit.opd_id.in_(scope))
 
-    heads = _heads(own, today) if own is not None else []
+    heads = heads_today(own, today) if own is not None else []
     if own is not None:
         queue.mine = _mine(own, today)
 

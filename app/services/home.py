@@ -20,6 +20,7 @@ from app.models.base import utcnow
 from app.security import admin_opd_ids
 from app.services.annual_queue import AnnualQueue, annual_queue
 from app.services.assessments import missing_entries
+from app.services.head_assessed import head_assessed, on_behalf_of
 from app.services.period_status import PeriodStatus, current_period, period_statuses
 from app.services.review_queue import QueueItem, review_queue
 from app.services.years import current_year
@@ -230,16 +231,7 @@ def _team_plans(user: User, home: Home, today: dt.date) -> TeamPlans | None:
         ):
             if e.id != user.employee_id:
                 reviews.setdefault(e.id, Review(e, None, standing_in[e.assessor_id]))
-    officials = []
-    if user.is_admin:
-        query = (select(Employee).join(OrgUnit, Employee.unit_id == OrgUnit.id)
-                 .where(Employee.assessor_id.is_(None), Employee.external_assessor_name.is_not(None),
-                        Employee.active.is_(True)).options(selectinload(Employee.unit)).order_by(Employee.name))
-        scope = admin_opd_ids(user)
-        if scope is not None:
-            query = query.where(OrgUnit.opd_id.in_(scope or {-1}))
-        officials = [Review(e, None, f"dicatat atas nama {e.external_assessor_title or 'kepala daerah'}")
-                     for e in db.session.scalars(query) if e.id != user.employee_id]
+    officials = [Review(e, None, f"dicatat atas nama {on_behalf_of(e)}") for e in head_assessed(user)]
     if not reviews and not officials:
         return None
     plans = _newest_plans([*reviews, *(r.employee.id for r in officials)], home.year)

@@ -12,7 +12,7 @@ from app.admin.forms import RoleForm
 from app.admin.loaders import employee_or_404, managed_account
 from app.domain.enums import OrgUnitKind, Role
 from app.extensions import db
-from app.forms import ActionForm, choices
+from app.forms import ActionForm, button_action, choices
 from app.formatting import tanggal_jam
 from app.models import OrgUnit
 from app.services import ServiceError
@@ -101,14 +101,5 @@ def account_link(employee_id: int):
     if not current_user.is_superadmin:
         abort(403, description="Hanya super admin yang dapat menautkan akun pengelola ke pegawai.")
     employee = employee_or_404(employee_id)
-    if not ActionForm().validate_on_submit():
-        abort(400)
-    try:
-        link_account(current_user, employee)
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.message, "danger")
-    else:
-        db.session.commit()
-        flash("Akun ditautkan ke pegawai ini.", "success")
-    return redirect(url_for("admin.employee_detail", employee_id=employee.id))
+    return button_action(lambda: link_account(current_user, employee), "Akun ditautkan ke pegawai ini.",
+                         url_for("admin.employee_detail", employee_id=employee.id))

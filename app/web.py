@@ -70,12 +70,20 @@ class CleanParameters(ImmutableMultiDict):
     for every view and form."""
 
     def __init__(self, mapping=None):
-        if mapping is None:
-            super().__init__()
-            return
-        items = mapping.items(multi=True) if hasattr(mapping, "items") and hasattr(mapping, "getlist") else (
-            mapping.items() if isinstance(mapping, dict) else mapping)
-        super().__init__([(strip_control_characters(k) if isinstance(k, str) else k, _clean(v)) for k, v in items])
+        super().__init__([(_clean(key), _clean(value)) for key, value in _pairs(mapping)])
+
+
+def _pairs(mapping):
+    """(key, value) pairs of whatever a MultiDict is built from: a MultiDict, a dict (whose list
+    values are several values), or an iterable of pairs."""
+    if mapping is None:
+        return []
+    if hasattr(mapping, "getlist"):
+        return list(mapping.items(multi=True))
+    if isinstance(mapping, dict):
+        return [(key, item) for key, value in mapping.items()
+                for item in (value if isinstance(value, (list, tuple)) else [value])]
+    return list(mapping)
 
 
 def _clean(value):

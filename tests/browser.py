@@ -159,8 +159,7 @@ class Session:
         shot(self.page, name)
 
     def no_sideways_scroll(self) -> None:
-        self.page.evaluate("document.fonts.ready.then(() => true)")  # measure the settled layout
-        width = self.page.evaluate("document.documentElement.scrollWidth")
+        width = settled_width(self.page, self.size["viewport"]["width"])
         assert width <= self.size["viewport"]["width"], (self.page.url, width)
 
     def close(self) -> None:
@@ -186,6 +185,22 @@ def demo_page(browser, server: dict, label: str, phone: bool = False):
 def checked_shot(page, name: str, phone: bool) -> None:
     """A screenshot; on a phone the page must not scroll sideways."""
     if phone:
-        page.evaluate("document.fonts.ready.then(() => true)")  # measure the settled layout
-        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["viewport"]["width"], name
+        width = settled_width(page, PHONE["viewport"]["width"])
+        assert width <= PHONE["viewport"]["width"], (name, width)
     shot(page, name)
+
+
+def settled_width(page, viewport: int, timeout_ms: int = 3000) -> int:
+    """The page's scroll width once its layout has settled: loaded, fonts ready, two frames
+    painted, and — on a machine under load, where styles and fonts apply late — up to
+    `timeout_ms` for it to fit. A page that really overflows still measures wider."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.wait_for_load_state("load")
+    page.evaluate("document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => "
+                  "requestAnimationFrame(() => r(true)))))")
+    try:
+        page.wait_for_function(f"document.documentElement.scrollWidth <= {viewport}", timeout=timeout_ms)
+    except PlaywrightTimeout:
+        pass  # it does not fit: the measurement below says by how much
+    return page.evaluate("document.documentElement.scrollWidth")

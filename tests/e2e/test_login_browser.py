@@ -13,6 +13,7 @@ import pytest
 from app.domain.enums import PositionKind
 from tests.browser import PHONE as PHONE_CONTEXT
 from tests.browser import live_app
+from tests.browser import settled_width
 from tests.browser import shot as _shot
 from tests.browser import watch_console as _watch_console
 from tests.factories import PASSWORD, Factory
@@ -91,7 +92,7 @@ def test_login_and_logout_on_a_phone(live_server, browser):
     _log_in(page, live_server)
     # The menu is folded behind the toggler; the page does not scroll sideways.
     expect(page.get_by_role("button", name=live_server["name"])).to_be_hidden()
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert settled_width(page, PHONE["width"]) <= PHONE["width"]
     _shot(page, "beranda-phone.png")
 
     page.get_by_role("button", name="Buka menu").click()

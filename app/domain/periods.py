@@ -84,3 +84,17 @@ def build_periods(
         end + dt.timedelta(days=submission_days), end + dt.timedelta(days=review_days),
     ))
     return specs
+
+
+def assessed(period_end: dt.date, skp_start: dt.date | None) -> bool:
+    """Whether a period is assessed for a pegawai whose SKP starts on `skp_start` (RULES.md §10):
+    one that ends before the SKP starts is not ("tidak dinilai"); without a start, every period."""
+    return skp_start is None or period_end >= skp_start
+
+
+def skipped_numbers(periods, skp_start: dt.date | None) -> frozenset[int]:
+    """The numbers of the regular periods (objects with number, end_date, is_final) that end
+    before the SKP starts."""
+    if skp_start is None:
+        return frozenset()
+    return frozenset(p.number for p in periods if not p.is_final and not assessed(p.end_date, skp_start))

@@ -239,22 +239,36 @@ __all__ = [
 
 
 def period_target(annual, number: int, count: int, *, cumulative: bool, period_targets=None,
-                  final: bool = False):
+                  final: bool = False, skipped=frozenset()):
     """The target an indicator is measured against in period `number` of `count`.
 
     Akhir (final): the annual target. Cumulative indicators (e.g. documents) compare the realisasi
     so far with the target so far: the sum of the per-period targets up to this period, a period
     without its own target counting annual / count (pro rata). Stand-alone indicators (e.g. a
     percentage) compare the period's value with the period's own target, else the annual one.
+
+    `skipped`: the periods before the SKP's start date (RULES.md §10), not assessed: their share
+    of a cumulative target does not count, nor of the Akhir's — an SKP that starts in October is
+    measured against the rest of the year, not the whole of it.
     """
     annual = _decimal(annual)
-    if final or annual is None and not period_targets:
+    if annual is None and not period_targets:
         return annual
     targets = {int(k): _decimal(v) for k, v in (period_targets or {}).items() if _decimal(v) is not None}
+    skipped = {int(k) for k in skipped}
+    if final:
+        if not skipped or annual is None:
+            return annual
+        return _share_of(annual, targets, [k for k in range(1, count + 1) if k not in skipped], count)
     if not cumulative:
         return targets.get(number, annual)
+    return _share_of(annual, targets, [k for k in range(1, number + 1) if k not in skipped], count)
+
+
+def _share_of(annual, targets: dict, numbers: list[int], count: int):
+    """The sum of the periods' own targets, a period without one counting annual / count."""
     total = Decimal(0)
-    for k in range(1, number + 1):
+    for k in numbers:
         if k in targets:
             total += targets[k]
         elif annual is not None:
@@ -277,14 +291,16 @@ def period_realization(values, number: int, *, cumulative: bool, final: bool = F
 
 def period_achievement(*, target, target_high=None, direction="higher", cumulative=True, number: int,
                        count: int, values, period_targets=None, final: bool = False,
-                       cap=DEFAULT_CAP) -> Decimal | None:
+                       cap=DEFAULT_CAP, skipped=frozenset()) -> Decimal | None:
     """Capaian of one indicator in one period (see period_target / period_realization). A range is
-    scaled like its low end when the indicator accumulates."""
-    low = period_target(target, number, count, cumulative=cumulative, period_targets=period_targets, final=final)
+    scaled like its low end when the indicator accumulates (or the Akhir of a late SKP is pro rata)."""
+    low = period_target(target, number, count, cumulative=cumulative, period_targets=period_targets, final=final,
+                        skipped=skipped)
     high = None
     if _direction(direction) == Direction.RANGE and target_high is not None:
         low_annual, high_annual = _decimal(target), _decimal(target_high)
         if low is not None and low_annual:
-            high = high_annual * low / low_annual if cumulative and not final else high_annual
+            scaled = (cumulative and not final) or (final and skipped)
+            high = high_annual * low / low_annual if scaled else high_annual
     realization = period_realization(values, number, cumulative=cumulative, final=final)
     return achievement(low, realization, direction, target_high=high, cap=cap)

@@ -2,7 +2,7 @@
 parsed here, so a bad number gets its message at the field before any service is called."""
 from __future__ import annotations
 
-from wtforms import BooleanField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from app.domain.skp import Approach, Aspect, Direction, Perspective, ResultKind
@@ -134,3 +134,9 @@ def form_version(form) -> int:
         return int(form.version.data)
     except (TypeError, ValueError):
         return 0
+
+
+class StartDateForm(Form):
+    """The pengelola kinerja's earlier start date of an approved SKP."""
+
+    start_date = DateField("Berlaku mulai", validators=[DataRequired("Isi tanggal mulai dengan tanggal yang valid.")])

@@ -9,14 +9,15 @@ from sqlalchemy import select
 
 from app.domain.skp import PlanStatus
 from app.extensions import db
+from app.formatting import tanggal
 from app.forms import ActionForm, apply_service_error
 from app.indicators import bp
-from app.indicators.forms import START_SOURCES, ReviseForm, StartForm, SubmitForm, form_version
+from app.indicators.forms import START_SOURCES, ReviseForm, StartDateForm, StartForm, SubmitForm, form_version
 from app.indicators.loaders import (
     core_values, own_plan, plan_or_404, plan_versions, run_service,
 )
 from app.models import AppraisalYear, Plan
-from app.security import can_edit_plan, can_review_plan, records_external_approval
+from app.security import can_admin_employee, can_edit_plan, can_review_plan, records_external_approval
 from app.services import ServiceError
 from app.services import plans as plan_service
 from app.services.plan_copy import library_has
@@ -181,17 +182,44 @@ def revise(plan_id: int):
     return render_template("indicators/plan_revise.html", plan=plan, form=form, allowed=allowed, newest=newest)
 
 
-@bp.route("/rencana/<int:plan_id>")
-def view(plan_id: int):
-    """One version of an SKP, read-only and printable, with the other versions to switch to."""
-    plan = plan_or_404(plan_id)
+def _render_view(plan, start_form=None, status: int = 200):
     own = current_user.employee_id == plan.employee_id
+    sets_start = plan.status == PlanStatus.APPROVED and can_admin_employee(current_user, plan.employee)
+    if sets_start and start_form is None:
+        start_form = StartDateForm(formdata=None, start_date=plan.start_date)
     return render_template(
         "indicators/plan_view.html", plan=plan, versions=plan_versions(plan), own=own,
         can_review=can_review_plan(current_user, plan), editable=can_edit_plan(current_user, plan),
         external=records_external_approval(current_user, plan.employee),
+        start_form=start_form if sets_start else None,
         **plan_context(plan),
-    )
+    ), status
+
+
+@bp.route("/rencana/<int:plan_id>")
+def view(plan_id: int):
+    """One version of an SKP, read-only and printable, with the other versions to switch to."""
+    return _render_view(plan_or_404(plan_id))
+
+
+@bp.route("/rencana/<int:plan_id>/tanggal-mulai", methods=["POST"])
+def start_date(plan_id: int):
+    """The pengelola kinerja sets an earlier start date of an approved SKP (RULES.md §10)."""
+    plan = plan_or_404(plan_id)
+    if not can_admin_employee(current_user, plan.employee):
+        abort(403)
+    form = StartDateForm()
+    if form.validate_on_submit():
+        try:
+            plan_service.set_start_date(current_user, plan, form.start_date.data)
+        except ServiceError as error:
+            db.session.rollback()
+            apply_service_error(form, error)
+        else:
+            db.session.commit()
+            flash(f"SKP berlaku mulai {tanggal(plan.start_date)}.", "success")
+            return redirect(url_for("indicators.view", plan_id=plan.id))
+    return _render_view(plan_or_404(plan_id), form)
 
 
 @bp.route("/rencana/<int:plan_id>/bandingkan/<int:other_id>")

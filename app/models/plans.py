@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
-    JSON, Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
+    JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -65,6 +65,9 @@ class Plan(Base):
     consequences: Mapped[str] = mapped_column(Text, default="")
     submitted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     approved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # From when the SKP counts (RULES.md §10): its first approval by default, earlier when the
+    # pengelola kinerja says so. Periods that end before it are not assessed for this pegawai.
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     # How the approver signed: "Kepala Bidang …", "Plt. Kepala Bidang …", or the external assessor.
     approved_as: Mapped[str | None] = mapped_column(String(300))

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.domain.enums import AssessmentStatus
+from app.domain.periods import skipped_numbers
 from app.domain.scoring import period_achievement, period_target
 from app.domain.skp import Approach, Direction
 from app.extensions import db
@@ -68,22 +69,24 @@ def regular_count(period: Period) -> int:
 
 
 def compute(indicator: Indicator, period: Period, values: dict[int, Decimal | None], count: int,
-            approach: Approach) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
-    """(target, target_high, capaian) of one IKI in one period; kualitatif IKI have no numbers."""
+            approach: Approach, skipped=frozenset()) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """(target, target_high, capaian) of one IKI in one period; kualitatif IKI have no numbers.
+    `skipped`: the periods before the SKP's start date, whose share of the target does not count."""
     if approach == Approach.KUALITATIF or indicator.target_value is None:
         return None, None, None
     targets = {t.period.number: t.value for t in indicator.period_targets if t.period is not None}
     target = period_target(indicator.target_value, period.number, count, cumulative=indicator.cumulative,
-                           period_targets=targets, final=period.is_final)
+                           period_targets=targets, final=period.is_final, skipped=skipped)
     high = None
     if indicator.direction == Direction.RANGE and indicator.target_high is not None:
         high = indicator.target_high
-        if indicator.cumulative and not period.is_final and target is not None and indicator.target_value:
+        scaled = (indicator.cumulative and not period.is_final) or (period.is_final and skipped)
+        if scaled and target is not None and indicator.target_value:
             high = indicator.target_high * target / indicator.target_value
     capaian = period_achievement(
         target=indicator.target_value, target_high=indicator.target_high, direction=indicator.direction,
         cumulative=indicator.cumulative, number=period.number, count=count, values=values,
-        period_targets=targets, final=period.is_final,
+        period_targets=targets, final=period.is_final, skipped=skipped,
     )
     return target, high, capaian
 
@@ -105,13 +108,14 @@ def indicator_rows(assessment: Assessment) -> list[IndicatorRow]:
     by_root, roots = _year_values(assessment)
     period = assessment.period
     count = regular_count(period)
+    skipped = skipped_numbers(period.year.periods, plan.start_date)
     rows = []
     for result in plan.utama + plan.tambahan:
         for indicator in result.indicators:
             values = dict(by_root.get(roots.get(indicator.id, indicator.id), {}))
             realization = realizations.get(indicator.id)
             values[period.number] = realization.value if realization else None
-            target, high, capaian = compute(indicator, period, values, count, plan.approach)
+            target, high, capaian = compute(indicator, period, values, count, plan.approach, skipped)
             so_far = None
             if indicator.cumulative and not period.is_final and values.get(period.number) is not None:
                 so_far = sum((v for k, v in values.items() if k <= period.number and v is not None), Decimal(0))

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.domain.enums import AssessmentStatus, EvidenceKind, LatePolicy
+from app.domain.periods import assessed
 from app.domain.skp import Approach, PlanStatus
 from app.extensions import db
 from app.models import (
@@ -79,6 +80,14 @@ def approved_plan_for(employee: Employee, year: AppraisalYear) -> Plan | None:
     )
 
 
+def not_assessed_note(period: Period, plan: Plan | None) -> str | None:
+    """Why `period` is not assessed under `plan` (it ends before the SKP's start date), or None."""
+    if plan is None or period.is_final or assessed(period.end_date, plan.start_date):
+        return None
+    return (f"{period.label} berakhir {period.end_date:%d-%m-%Y}, sebelum SKP berlaku mulai "
+            f"{plan.start_date:%d-%m-%Y}: periode ini tidak dinilai.")
+
+
 def find(employee_id: int, period_id: int) -> Assessment | None:
     return db.session.scalar(
         select(Assessment).where(Assessment.employee_id == employee_id, Assessment.period_id == period_id)
@@ -97,6 +106,9 @@ def open_assessment(actor: User, employee: Employee, period: Period) -> Assessme
     if plan is None:
         raise ServiceError(f"SKP {period.year.year} Anda belum disetujui; penilaian periode dapat diisi "
                            "setelah SKP disetujui Pejabat Penilai.")
+    note = not_assessed_note(period, plan)
+    if note is not None:
+        raise ServiceError(note)
     assessment = Assessment(employee=employee, period=period, plan=plan, status=AssessmentStatus.DRAFT)
     for result in plan.results:
         for indicator in result.indicators:
@@ -277,6 +289,9 @@ def reopen_period(actor: User, employee: Employee, period: Period, until: dt.dat
         plan = approved_plan_for(employee, period.year)
         if plan is None:
             raise ServiceError(f"SKP {period.year.year} pegawai ini belum disetujui.")
+        note = not_assessed_note(period, plan)
+        if note is not None:
+            raise ServiceError(note + " Tetapkan tanggal mulai SKP yang lebih awal bila periode ini perlu dinilai.")
         assessment = Assessment(employee=employee, period=period, plan=plan, status=AssessmentStatus.DRAFT)
         for result in plan.results:
             for indicator in result.indicators:

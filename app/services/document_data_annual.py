@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from app.domain.enums import AssessmentStatus, DocumentKind, EvaluationStatus, ObjectionDecision, ObjectionStatus
+from app.domain.periods import skipped_numbers
 from app.domain.skp import Approach
 from app.extensions import db
 from app.formatting import tanggal
@@ -116,7 +117,8 @@ def _annual_numbers(evaluation: AnnualEvaluation, plan: Plan, periods: list[Peri
             if basis is not None and narrative:
                 item["realization"] = (narratives.get(root, {}).get(basis.number) or "").strip() or DASH
             elif basis is not None:
-                target, high, capaian = compute(i, basis, series, count, plan.approach)
+                target, high, capaian = compute(i, basis, series, count, plan.approach,
+                                                skipped_numbers(periods, plan.start_date))
                 so_far = series.get(basis.number)
                 if i.cumulative and not basis.is_final and so_far is not None:
                     so_far = sum((v for n, v in series.items() if n <= basis.number and v is not None), Decimal(0))

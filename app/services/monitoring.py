@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import Select, and_, case, exists, func, or_, select
+from sqlalchemy import Select, and_, case, exists, func, or_, select, true
 from sqlalchemy.orm import contains_eager
 
 from app.domain.enums import AssessmentStatus, OrgUnitKind
@@ -19,6 +19,7 @@ from app.security import admin_opd_ids
 # key -> (label, Bootstrap badge classes), in the order of the table's columns
 STATES: dict[str, tuple[str, str]] = {
     "tanpa_skp": ("Tanpa SKP disetujui", "text-bg-light border"),
+    "tidak_dinilai": ("Tidak dinilai (SKP mulai kemudian)", "text-bg-light border"),
     "belum": ("Belum mulai", "text-bg-light border border-danger-subtle"),
     "draf": ("Draf terisi", "text-bg-secondary"),
     "diajukan": ("Diajukan", "text-bg-primary"),
@@ -60,8 +61,17 @@ def scoped_opds(user: User) -> list[OrgUnit]:
 
 # --- the state of one pegawai in one period, as SQL ---------------------------------------------
 
-def _has_skp(year_id: int):
-    return exists().where(Plan.employee_id == Employee.id, Plan.year_id == year_id,
+def _has_skp(period: Period):
+    """An approved SKP that counts in the period: it starts before the period ends (RULES.md §10)."""
+    return exists().where(Plan.employee_id == Employee.id, Plan.year_id == period.year_id,
+                          Plan.status == PlanStatus.APPROVED,
+                          or_(Plan.start_date.is_(None), Plan.start_date <= period.end_date)
+                          if not period.is_final else true())
+
+
+def _has_later_skp(period: Period):
+    """An approved SKP that starts only after the period ends: the period is not assessed."""
+    return exists().where(Plan.employee_id == Employee.id, Plan.year_id == period.year_id,
                           Plan.status == PlanStatus.APPROVED)
 
 
@@ -71,14 +81,15 @@ def _has_values():
                           or_(Realization.value.is_not(None), narrative != ""))
 
 
-def _state(year_id: int):
+def _state(period: Period):
     """The monitoring state (a key of STATES) of the Employee joined to its Assessment, if any."""
     return case(
         (Assessment.status == AssessmentStatus.APPROVED, "disetujui"),
         (Assessment.status == AssessmentStatus.RETURNED, "dikembalikan"),
         (Assessment.status == AssessmentStatus.SUBMITTED, "diajukan"),
         (and_(Assessment.status == AssessmentStatus.DRAFT, _has_values()), "draf"),
-        (_has_skp(year_id), "belum"),
+        (_has_skp(period), "belum"),
+        (_has_later_skp(period), "tidak_dinilai"),
         else_="tanpa_skp",
     )
 
@@ -127,8 +138,8 @@ def progress_by_opd(opds: list[OrgUnit], period: Period) -> list[Progress]:
     if not rows:
         return []
     inner = _pegawai_of(period, select(
-        OrgUnit.opd_id.label("opd_id"), _has_skp(period.year_id).label("skp"),
-        _state(period.year_id).label("state"), Assessment.late.label("late"),
+        OrgUnit.opd_id.label("opd_id"), _has_skp(period).label("skp"),
+        _state(period).label("state"), Assessment.late.label("late"),
     )).where(OrgUnit.opd_id.in_(list(rows))).subquery()
     query = select(
         inner.c.opd_id, func.count(), func.count().filter(inner.c.skp.is_(True)),
@@ -186,7 +197,7 @@ def pegawai_query(opd_id: int, period: Period, state: str | None = None) -> Sele
     if state == LATE:
         query = query.where(Assessment.late.is_(True))
     elif state in STATES:
-        query = query.where(_state(period.year_id) == state)
+        query = query.where(_state(period) == state)
     return query
 
 
@@ -194,7 +205,7 @@ def pegawai_states(opd_id: int, period: Period, employees: list[Employee] | None
                    state: str | None = None) -> list[PegawaiState]:
     """Each pegawai (those given, or every active one of the OPD) with their state and assessment
     in the period: one query."""
-    query = _pegawai_of(period, select(Employee, _state(period.year_id), Assessment)) \
+    query = _pegawai_of(period, select(Employee, _state(period), Assessment)) \
         .where(OrgUnit.opd_id == opd_id).options(contains_eager(Employee.unit)) \
         .order_by(Employee.name, Employee.id)
     if employees is not None:
@@ -202,5 +213,5 @@ def pegawai_states(opd_id: int, period: Period, employees: list[Employee] | None
     elif state == LATE:
         query = query.where(Assessment.late.is_(True))
     elif state in STATES:
-        query = query.where(_state(period.year_id) == state)
+        query = query.where(_state(period) == state)
     return [PegawaiState(employee, key, assessment) for employee, key, assessment in db.session.execute(query)]

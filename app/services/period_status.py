@@ -12,10 +12,11 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from app.domain.enums import AssessmentStatus
+from app.domain.periods import assessed
 from app.domain.scoring import weighted_capaian
-from app.domain.skp import ResultKind
+from app.domain.skp import PlanStatus, ResultKind
 from app.extensions import db
-from app.models import AppraisalYear, Assessment, Employee, Indicator, Period, Realization, WorkResult
+from app.models import AppraisalYear, Assessment, Employee, Indicator, Period, Plan, Realization, WorkResult
 from app.services.assessments import Window, entry_opens, window
 
 # state → (label, Bootstrap badge classes)
@@ -27,6 +28,7 @@ STATES = {
     "returned": ("Dikembalikan", "text-bg-warning"),
     "approved": ("Disetujui", "text-bg-success"),
     "closed": ("Ditutup", "text-bg-dark"),
+    "not_assessed": ("Tidak dinilai", "text-bg-light border"),
 }
 ACTIONABLE = ("open", "draft", "returned")
 
@@ -63,12 +65,15 @@ class PeriodStatus:
     window: Window
     capaian: Decimal | None
     today: dt.date
+    skipped: bool = False  # ends before the SKP's start date (RULES.md §10)
 
     @property
     def state(self) -> str:
         a = self.assessment
         if a is not None and not a.editable:
             return a.status.value.lower()
+        if self.skipped and a is None:
+            return "not_assessed"
         if self.today < entry_opens(self.period):
             return "not_open"
         if not self.window.can_edit:
@@ -135,13 +140,22 @@ def period_statuses(employee: Employee, year: AppraisalYear, today: dt.date | No
     today = today or dt.date.today()
     assessments = my_assessments(employee.id, year)
     means = utama_means([a.id for a in assessments.values()])
+    start = skp_start(employee.id, year)
     statuses = []
     for period in year.periods:
         assessment = assessments.get(period.id)
         state = window(assessment, today) if assessment is not None else window_before_start(period, today)
         statuses.append(PeriodStatus(period, assessment, state,
-                                     means.get(assessment.id) if assessment is not None else None, today))
+                                     means.get(assessment.id) if assessment is not None else None, today,
+                                     skipped=not period.is_final and not assessed(period.end_date, start)))
     return statuses
+
+
+def skp_start(employee_id: int, year: AppraisalYear) -> dt.date | None:
+    """The start date of the pegawai's approved SKP of the year (None: none, or from the start)."""
+    return db.session.scalar(select(Plan.start_date).where(
+        Plan.employee_id == employee_id, Plan.year_id == year.id, Plan.status == PlanStatus.APPROVED)
+        .order_by(Plan.version.desc()).limit(1))
 
 
 def current_period(year: AppraisalYear, today: dt.date | None = None) -> Period | None:

@@ -15,7 +15,7 @@ from app.domain.skp import (
 from app.extensions import db
 from app.models import AppraisalYear, CoreValue, Employee, Expectation, Indicator, Plan, User, WorkResult
 from app.models.base import utcnow
-from app.security import can_edit_plan, can_review_plan, is_reviewer_of
+from app.security import can_admin_employee, can_edit_plan, can_review_plan, is_reviewer_of
 from app.services import ConflictError, ServiceError
 from app.services.acting import signing_title
 from app.services.audit import record
@@ -197,21 +197,29 @@ def _signing_title(actor: User, plan: Plan) -> str:
     return signing_title(actor, employee, today, today)
 
 
+def local_today() -> dt.date:
+    """Today in the kabupaten's timezone (an approval at 06.00 WIB is that day, not yesterday UTC)."""
+    return utcnow().astimezone(_zone()).date()
+
+
 def approve(actor: User, plan: Plan, *, version: int | None = None) -> None:
     """Disetujui: the assessor (or acting) agrees the SKP; it is frozen, an older approved version
-    is superseded."""
+    is superseded. The SKP counts from its start date: the first approval's day unless the
+    pengelola kinerja set an earlier one; a new version keeps the start of the one it replaces."""
     if not can_review_plan(actor, plan):
         raise ServiceError("Anda bukan Pejabat Penilai pegawai ini.")
     _check_version(plan, version)
     new_status = _transition(plan, PlanAction.APPROVE)
     now = utcnow()
-    for older in db.session.scalars(
+    superseded = list(db.session.scalars(
         select(Plan).where(Plan.employee_id == plan.employee_id, Plan.year_id == plan.year_id,
-                           Plan.status == PlanStatus.APPROVED, Plan.id != plan.id)
-    ):
+                           Plan.status == PlanStatus.APPROVED, Plan.id != plan.id)))
+    for older in superseded:
         older.status = _transition(older, PlanAction.SUPERSEDE)
         record(actor, "skp.diganti", older, object_type="plan", opd_id=plan.employee.unit.opd_id,
                summary=f"SKP {plan.year.year} versi {older.version} diganti oleh versi {plan.version}.")
+    earlier = [older.start_date for older in superseded if older.start_date is not None]
+    plan.start_date = plan.start_date or (min(earlier) if earlier else local_today())
     plan.status = new_status
     plan.approved_at = now
     plan.approved_by = actor
@@ -223,6 +231,39 @@ def approve(actor: User, plan: Plan, *, version: int | None = None) -> None:
            summary=f"SKP {plan.year.year} versi {plan.version} {plan.employee.name} disetujui "
                    f"({plan.approved_as}).",
            before={"status": "SUBMITTED"}, after={"status": new_status.value})
+
+
+def set_start_date(actor: User, plan: Plan, start: dt.date | None) -> None:
+    """The pengelola kinerja sets an approved SKP's start date earlier than its approval (the
+    pegawai worked to it before it was entered): periods from then on are assessed."""
+    if not can_admin_employee(actor, plan.employee):
+        raise ServiceError("Tanggal mulai SKP ditetapkan oleh pengelola kinerja perangkat daerah pegawai ini.")
+    if plan.status != PlanStatus.APPROVED:
+        raise ServiceError("Tanggal mulai hanya untuk SKP yang berlaku (disetujui).")
+    if start is None:
+        raise ServiceError("Isi tanggal mulai dengan tanggal yang valid.", field="start_date")
+    first = min((p.start_date for p in plan.year.periods), default=None)
+    approved = plan.approved_at.astimezone(_zone()).date() if plan.approved_at else local_today()
+    if first is not None and start < first:
+        raise ServiceError(f"Tanggal mulai paling awal {first:%d-%m-%Y} (awal tahun penilaian {plan.year.year}).",
+                           field="start_date")
+    if start > approved:
+        raise ServiceError(f"Tanggal mulai tidak boleh sesudah SKP disetujui ({approved:%d-%m-%Y}); periode yang "
+                           "sudah berjalan tidak dapat dijadikan tidak dinilai.", field="start_date")
+    before = plan.start_date
+    if before == start:
+        return
+    plan.start_date = start
+    db.session.flush()
+    record(actor, "skp.tanggal_mulai", plan, object_type="plan", opd_id=plan.employee.unit.opd_id,
+           summary=f"SKP {plan.year.year} {plan.employee.name} berlaku mulai {start:%d-%m-%Y}.",
+           before={"start_date": before}, after={"start_date": start})
+
+
+def _zone():
+    from flask_babel import get_timezone
+
+    return get_timezone()
 
 
 def return_plan(actor: User, plan: Plan, reason: str, *, version: int | None = None) -> None:
@@ -329,6 +370,6 @@ def team_plans(reviewer: Employee, year: AppraisalYear) -> list[tuple[Employee, 
 
 __all__ = [
     "PlanIncomplete", "approve", "approved_plan", "is_reviewer_of", "latest_plan", "plan_options",
-    "return_plan", "revise", "set_expectations", "snapshot_of", "start_plan", "submit", "team_plans",
+    "return_plan", "revise", "set_expectations", "set_start_date", "snapshot_of", "start_plan", "submit", "team_plans",
     "versions", "withdraw",
 ]

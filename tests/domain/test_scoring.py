@@ -4,8 +4,9 @@ from decimal import Decimal
 import pytest
 
 from app.domain.enums import OrgPredikat
+from app.domain.periods import assessed
 from app.domain.scoring import (
-    Predikat, Rating, achievement, curve_limit, curve_violations, predikat, suggested_result_rating,
+    Predikat, Rating, achievement, curve_limit, curve_violations, period_target, predikat, suggested_result_rating,
     weighted_capaian,
 )
 from app.domain.skp import Direction
@@ -225,3 +226,27 @@ def test_period_achievement_worked_examples():
     # Akhir: the value entered for the year against the annual target
     assert period_achievement(target=12, number=5, count=4, values={5: 11}, final=True) == D("91.67")
     assert period_achievement(target=12, number=1, count=4, values={}) is None
+
+
+# --- an SKP that starts late: the periods before it are skipped (RULES.md §10) ----------------
+
+@pytest.mark.parametrize("number, skipped, final, cumulative, targets, expected", [
+    (4, set(), False, True, None, "12"),            # a whole year: Q4's target so far is the annual one
+    (4, {1, 2, 3}, False, True, None, "3"),         # started in Q4: only Q4's share
+    (3, {1}, False, True, None, "6"),               # started in Q2: Q2 + Q3
+    (4, {1, 2, 3}, True, True, None, "3"),          # the Akhir of an SKP started in Q4
+    (4, set(), True, True, None, "12"),             # the Akhir of a whole year
+    (4, {1, 2}, False, True, {3: "5", 4: "1"}, "6"),  # own per-period targets count as set
+    (4, {1, 2, 3}, False, False, None, "12"),       # a stand-alone IKI is not pro rata
+])
+def test_period_target_pro_rata_from_the_start(number, skipped, final, cumulative, targets, expected):
+    assert period_target("12", number, 4, cumulative=cumulative, period_targets=targets, final=final,
+                         skipped=skipped) == Decimal(expected)
+
+
+def test_a_period_is_assessed_unless_it_ends_before_the_skp_starts():
+    import datetime as dt
+
+    end = dt.date(2026, 9, 30)
+    assert assessed(end, None) and assessed(end, dt.date(2026, 9, 30)) and assessed(end, dt.date(2026, 1, 1))
+    assert not assessed(end, dt.date(2026, 10, 1))

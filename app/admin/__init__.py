@@ -18,6 +18,7 @@ def require_admin():
 
 
 from app.admin import (  # noqa: E402,F401
-    acting, accounts, audit, dashboard, document_exports, employees, imports, library, monitoring, org_targets,
+    acting, accounts, audit, dashboard, document_exports, earlier_results, employees, imports, library, monitoring,
+    org_targets,
     phrases, settings, units, years,
 )

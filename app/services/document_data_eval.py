@@ -135,6 +135,10 @@ def snapshot_evaluation(assessment: Assessment) -> dict[str, Any]:
         raise DocumentUnavailable(
             f"Penilaian {assessment.period.title} berstatus {assessment.status.label}: dokumen evaluasi baru dapat "
             "dicetak setelah disetujui Pejabat Penilai Kinerja.")
+    if assessment.imported_from:
+        raise DocumentUnavailable(
+            f"Hasil {assessment.period.title} diimpor dari {assessment.imported_from}: dokumen evaluasinya diterbitkan "
+            "oleh sistem asal, bukan oleh Capaian.")
     plan = load_plan(assessment.plan_id)
     _settings = get_settings()  # held while building: the helpers find it in the session, no query
     period = assessment.period

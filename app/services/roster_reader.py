@@ -82,6 +82,12 @@ def header_key(text: object) -> str | None:
 
 def read_roster(data: bytes, filename: str, *, max_bytes: int | None = None) -> Roster:
     """Read a roster from the bytes of an uploaded .xlsx or .csv file."""
+    return _build(read_table(data, filename, max_bytes=max_bytes), filename)
+
+
+def read_table(data: bytes, filename: str, *, max_bytes: int | None = None) -> list[tuple[int, tuple]]:
+    """The numbered rows of an uploaded .xlsx or .csv file (the header row first), with every
+    check of the roster import (size, format, zip bomb, cell length, cell count)."""
     if max_bytes is not None:
         check_size(len(data), max_bytes)
     if not data.strip():
@@ -105,7 +111,7 @@ def read_roster(data: bytes, filename: str, *, max_bytes: int | None = None) -> 
         )
     else:
         table = _csv_rows(data)
-    return _build(table, filename)
+    return table
 
 
 def _size(n: int) -> str:

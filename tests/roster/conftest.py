@@ -9,6 +9,18 @@ from app.services.roster_reader import read_roster
 from tests.roster.helpers import xlsx_bytes
 
 
+@pytest.fixture(autouse=True)
+def _clean_uploads(app):
+    """Stored uploads (the roster import and the earlier results) do not outlive their test."""
+    from pathlib import Path
+
+    yield
+    folder = Path(app.config["UPLOAD_FOLDER"]) / "imports"
+    if folder.exists():
+        for path in folder.iterdir():
+            path.unlink()
+
+
 @pytest.fixture
 def run_cli(app, tmp_path):
     """Run `flask import-employees` on bytes written to a file; returns the click result."""

@@ -25,13 +25,6 @@ def _stored(app) -> list[Path]:
     return sorted(folder.iterdir()) if folder.exists() else []
 
 
-@pytest.fixture(autouse=True)
-def _clean_uploads(app):
-    yield
-    for path in _stored(app):
-        path.unlink()
-
-
 @pytest.fixture
 def superadmin(factory):
     user = factory.superadmin()

@@ -177,6 +177,9 @@ ACCOUNT_ROUTES = {
     "admin.acting_edit": "test_acting_assignments",
     "admin.import_upload": "tests/security/test_claimed_accounts.py",  # the preview says what links
     "admin.import_confirm": "tests/security/test_claimed_accounts.py",
+    # results, not accounts — but also only for the admin's own pegawai
+    "admin.earlier_results": "tests/roster/test_earlier_results.py",
+    "admin.earlier_results_confirm": "tests/roster/test_earlier_results.py",
 }
 
 

@@ -158,6 +158,8 @@ class IndicatorDraft:
     unit: str | None
     direction: Direction
     narrative_target: str | None = None
+    cumulative: bool = True
+    has_period_targets: bool = False
 
 
 @dataclass
@@ -224,3 +226,26 @@ def plan_problems(results: list[ResultDraft], approach: Approach, *, is_jpt: boo
         for indicator in result.indicators:
             problems.extend(indicator_problems(indicator, approach))
     return problems
+
+
+YEAR_END_WARNING = (
+    "IKI ini tidak kumulatif dan tanpa target per periode, jadi setiap periode dibandingkan dengan target "
+    "tahunan {target}. Bila target itu baru tercapai di akhir tahun, isi target per periode (mis. 25 %, 50 %, "
+    "75 %, 100 %) agar capaian periode tidak tampak rendah dan saran rating tidak menjadi Di Bawah Ekspektasi."
+)
+
+
+def plan_warnings(results: list[ResultDraft], approach: Approach) -> list[Problem]:
+    """What does not block an SKP but will mislead its periodic capaian: a stand-alone (not
+    cumulative) IKI whose only target is the year's, compared as it is in every period."""
+    if approach == Approach.KUALITATIF:
+        return []
+    warnings = []
+    for result in results:
+        for indicator in result.indicators:
+            if (not indicator.cumulative and not indicator.has_period_targets and indicator.target_value is not None
+                    and indicator.direction != Direction.LOWER):
+                unit = f" {indicator.unit}" if indicator.unit else ""
+                warnings.append(Problem(indicator.ref, YEAR_END_WARNING.format(
+                    target=f"{indicator.target_value.normalize():f}".replace(".", ",") + unit), "target_value"))
+    return warnings

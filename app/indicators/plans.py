@@ -22,6 +22,7 @@ from app.services import ServiceError
 from app.services import plans as plan_service
 from app.services.plan_copy import library_has
 from app.services.plan_diff import diff_plans
+from app.services.plan_rules import warnings_of
 from app.services.settings import get_settings
 from app.services.years import all_years, current_year, get_year
 
@@ -89,6 +90,7 @@ def render_my_plan(year: AppraisalYear | None, *, start_form: StartForm | None =
     return render_template(
         "indicators/plan_mine.html", plan=plan, versions=plan_versions(plan), in_force=in_force,
         editable=can_edit_plan(current_user, plan), problems=problems, marks=marks, places=places,
+        warnings=warnings_of(plan),
         submit_form=_versioned(SubmitForm(), plan), action_form=ActionForm(),
         **plan_context(plan), **context,
     )

@@ -196,7 +196,7 @@ def render_review(assessment: Assessment, *, form=None, return_form=None, alert:
         ratings=RATING_CHOICES, can_act=assessment.status == AssessmentStatus.SUBMITTED, kept=kept,
         outcome=Outcome(assessment, feedback), hasil_phrases=hasil, perilaku_phrases=perilaku, today=dt.date.today(),
         on_behalf=on_behalf_of(assessment.employee) if records_external_approval(current_user, assessment.employee)
-        else None, **sheet.context(),
+        else None, year_end_iki=reviews.year_end_indicators(assessment, suggestion), **sheet.context(),
     ), status
 
 

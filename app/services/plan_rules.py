@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.domain.skp import (
-    Approach, Direction, IndicatorDraft, Problem, ResultDraft, ResultKind, plan_problems,
+    Approach, Direction, IndicatorDraft, Problem, ResultDraft, ResultKind, plan_problems, plan_warnings,
 )
 from app.extensions import db
 from app.models import Employee, Plan, WorkResult
@@ -30,6 +30,7 @@ def drafts_of(plan: Plan) -> list[ResultDraft]:
                     ref=indicator_ref(i), text=i.text, aspect=i.aspect.value if i.aspect else None,
                     target_value=i.target_value, target_high=i.target_high, unit=i.unit,
                     direction=i.direction or Direction.HIGHER, narrative_target=i.narrative_target,
+                    cumulative=i.cumulative, has_period_targets=bool(i.period_targets),
                 )
                 for i in r.indicators
             ],
@@ -67,6 +68,11 @@ def org_target_problem(plan: Plan, target) -> str | None:
     if target.year_id != plan.year_id or target.opd_id != plan.employee.unit.opd_id:
         return "Sasaran organisasi yang dipilih bukan milik perangkat daerah Anda pada tahun ini."
     return None
+
+
+def warnings_of(plan: Plan) -> list[Problem]:
+    """The non-blocking planning warnings of the SKP (domain.skp.plan_warnings)."""
+    return plan_warnings(drafts_of(plan), plan.approach or Approach.KUANTITATIF)
 
 
 def submission_problems(plan: Plan) -> list[Problem]:

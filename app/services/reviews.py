@@ -49,6 +49,17 @@ def suggestion(assessment: Assessment) -> Suggestion:
                       suggested_result_rating(values, above=settings.rating_above, below=settings.rating_below))
 
 
+def year_end_indicators(assessment: Assessment, hint: Suggestion) -> list[str]:
+    """When the suggestion is Di Bawah Ekspektasi in a regular period: the utama IKI that weigh it
+    down only because they are stand-alone with no per-period target (compared with the year's)."""
+    if hint.rating != Rating.DI_BAWAH or assessment.period.is_final:
+        return []
+    below = get_settings().rating_below
+    return [row.indicator.text for row in indicator_rows(assessment)
+            if row.result.kind == ResultKind.UTAMA and not row.indicator.cumulative
+            and not row.indicator.period_targets and row.capaian is not None and row.capaian < below]
+
+
 def _guard(actor: User, assessment: Assessment, version: int | None) -> None:
     if actor.employee_id == assessment.employee_id:
         raise ServiceError("Anda tidak dapat menilai penilaian Anda sendiri.")

@@ -6,7 +6,6 @@ import io
 import re
 
 import pytest
-from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from app.domain.enums import AssessmentStatus
@@ -18,20 +17,14 @@ from app.services import annual
 from app.services.document_common import DocumentUnavailable
 from app.services.document_data_eval import snapshot_evaluation
 from tests.pages import text
+from tests.roster.helpers import xlsx_bytes
 
 URL = "/pengelolaan/impor-hasil"
 HEADERS = ["NIP", "Periode", "Rating Hasil Kerja", "Rating Perilaku Kerja", "Sumber"]
 
 
 def xlsx(rows, headers=HEADERS) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(rows, headers)
 
 
 @pytest.fixture

@@ -41,6 +41,9 @@ class TeamRow:
     capaian: Decimal | None  # the year's capaian of the utama IKI
     unit_capaian: Decimal | None  # for the head of an OPD: the organisation's capaian
     suggestion: Rating | None
+    # period id → who reviewed it, when not the one who rates the year (a pegawai who moved, an
+    # imported result): "Ir. Dedi (Kepala Bidang Bina Marga)"
+    earlier_reviewers: dict[int, str] = field(default_factory=dict)
 
     @property
     def suggestion_source(self) -> str:
@@ -115,7 +118,8 @@ def annual_team(reviewer: User, year: AppraisalYear, *, for_head: bool = False) 
     periods = [p for p in year.periods if not p.is_final]
     assessments = {(a.employee_id, a.period_id): a for a in db.session.scalars(
         select(Assessment).where(Assessment.employee_id.in_(ids or [-1]),
-                                 Assessment.period_id.in_([p.id for p in periods] or [-1])))}
+                                 Assessment.period_id.in_([p.id for p in periods] or [-1]))
+        .options(selectinload(Assessment.reviewed_by).selectinload(User.employee)))}
     capaian = year_capaian(ids, year)
     opd_ids = {m.unit.opd_id for m in members if m.unit is not None}
     results = {r.opd_id: r for r in db.session.scalars(
@@ -133,9 +137,24 @@ def annual_team(reviewer: User, year: AppraisalYear, *, for_head: bool = False) 
             ],
             capaian=capaian.get(member.id), unit_capaian=unit_value,
             suggestion=suggested_result_rating([base], above=settings.rating_above, below=settings.rating_below),
+            earlier_reviewers=_earlier_reviewers(reviewer, [assessments.get((member.id, p.id)) for p in periods]),
         ))
     evaluations = [r.evaluation for r in rows]
     return AnnualTeam(year, rows, head_curve(evaluations) if for_head else curve_check(reviewer, year, evaluations))
+
+
+def _earlier_reviewers(reviewer: User, assessments) -> dict[int, str]:
+    """The approved periods someone other than `reviewer` reviewed, with who and as what."""
+    earlier = {}
+    for assessment in assessments:
+        if assessment is None or assessment.status != AssessmentStatus.APPROVED:
+            continue
+        if assessment.imported_from:
+            earlier[assessment.period_id] = f"hasil impor: {assessment.imported_from}"
+        elif assessment.reviewed_by_id is not None and assessment.reviewed_by_id != reviewer.id:
+            who = assessment.reviewed_by.name if assessment.reviewed_by is not None else ""
+            earlier[assessment.period_id] = f"{who} ({assessment.reviewed_as})" if assessment.reviewed_as else who
+    return earlier
 
 
 def head_curve(evaluations) -> CurveCheck:

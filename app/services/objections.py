@@ -17,6 +17,7 @@ from app.security import (
     can_admin_employee, is_reviewer_of, is_second_assessor_of, may_assess_year, records_external_approval,
 )
 from app.services import FieldErrors, ServiceError
+from app.services.acting import signing_title
 from app.services.annual import objection_deadline
 from app.services.audit import record
 from app.services.head_assessed import recorded_title
@@ -102,6 +103,9 @@ def _decider_title(actor: User, evaluation: AnnualEvaluation) -> str:
     if assessor is not None and assessor.assessor is None and assessor.external_assessor_name and not (
             is_second_assessor_of(actor, employee)):
         return recorded_title(assessor, actor)
+    if assessor is not None and actor.employee is not None:
+        today = dt.date.today()
+        return signing_title(actor, assessor, today, today)  # "Plt. Kepala Dinas …" when acting
     return actor.employee.position if actor.employee else actor.name
 
 

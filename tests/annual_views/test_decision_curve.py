@@ -71,3 +71,21 @@ def test_no_dokumen_evaluasi_while_the_keberatan_is_open(line, decided, app, tmp
     else:
         with pytest.raises(DocumentUnavailable, match="Keberatan atas hasil ini belum diputuskan"):
             docs.issue("dokumen-evaluasi", evaluation, user=line.admin)
+
+
+def test_a_plh_atasan_decides_in_the_post_acted_for(line, factory):
+    import datetime as dt
+
+    from app.domain.enums import ActingKind
+    from app.models import ActingAssignment
+
+    stand_in = factory.employee(line.opd, name="Wawan Sekretaris", position="Sekretaris Dinas Kominfo")
+    db.session.add(ActingAssignment(kind=ActingKind.PLH, acting_employee=stand_in, replaced_employee=line.kabid,
+                                    unit=line.opd, position=line.kabid.position,
+                                    start_date=dt.date.today() - dt.timedelta(days=1),
+                                    end_date=dt.date.today() + dt.timedelta(days=5)))
+    member = line.member()
+    objection = line.objection(line.handed(member), explained=True)
+    assert objections.may_decide(stand_in.user, objection.evaluation)
+    objections.decide(stand_in.user, objection, "CONFIRMED")
+    assert db.session.get(Objection, objection.id).decided_as == f"Plh. {line.kabid.position}"

@@ -124,6 +124,7 @@ class Objection(Base):
     explanation: Mapped[str | None] = mapped_column(Text)
     explained_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     explained_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    explained_as: Mapped[str | None] = mapped_column(String(300))  # "Plt. …", or the kepala daerah recorded
     decision: Mapped[ObjectionDecision | None] = mapped_column(str_enum(ObjectionDecision, "objection_decision"))
     decision_reason: Mapped[str | None] = mapped_column(Text)
     previous_result_rating: Mapped[Rating | None] = mapped_column(str_enum(Rating, "previous_result_rating"))

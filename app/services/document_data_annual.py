@@ -235,9 +235,17 @@ def _objection(evaluation: AnnualEvaluation) -> dict[str, Any] | None:
         "reasons": objection.reasons,
         "explanation": (objection.explanation or "").strip(),
         "explained_at": tanggal(objection.explained_at) if objection.explained_at else "",
-        "explained_by": objection.explained_by.name if objection.explained_by else "",
+        "explained_by": _with_title(objection.explained_by.name if objection.explained_by else "",
+                                    objection.explained_as),
         "decision": decision,
     }
+
+
+def _with_title(name: str, title: str | None) -> str:
+    """"Sari Kasi selaku Plt. Kepala Seksi …"; the kepala daerah's recorded title stands alone."""
+    if not title:
+        return name
+    return title if "(dicatat oleh" in title else f"{name} selaku {title}"
 
 
 def snapshot_dokumen_evaluasi(evaluation: AnnualEvaluation) -> dict[str, Any]:

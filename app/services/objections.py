@@ -71,6 +71,10 @@ def explain(actor: User, objection: Objection, explanation: str) -> None:
         raise ServiceError("Keberatan ini sudah ditanggapi.")
     objection.explanation = _text(explanation, "explanation", "Tanggapan", TEXT_MIN)
     objection.explained_at, objection.explained_by_id = utcnow(), actor.id
+    today = dt.date.today()
+    objection.explained_as = (recorded_title(evaluation.employee, actor)
+                              if records_external_approval(actor, evaluation.employee)
+                              else signing_title(actor, evaluation.employee, today, today))
     objection.status = ObjectionStatus.EXPLAINED
     db.session.flush()
     record(actor, "keberatan.ditanggapi", evaluation, object_type="annual_evaluation", opd_id=_opd(evaluation),

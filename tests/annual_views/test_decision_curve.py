@@ -89,3 +89,20 @@ def test_a_plh_atasan_decides_in_the_post_acted_for(line, factory):
     assert objections.may_decide(stand_in.user, objection.evaluation)
     objections.decide(stand_in.user, objection, "CONFIRMED")
     assert db.session.get(Objection, objection.id).decided_as == f"Plh. {line.kabid.position}"
+
+
+def test_a_plh_pejabat_penilai_explains_in_the_post_acted_for(line, factory):
+    import datetime as dt
+
+    from app.domain.enums import ActingKind
+    from app.models import ActingAssignment
+
+    stand_in = factory.employee(line.opd, name="Yani Pranata", position="Pranata Komputer Ahli Muda")
+    db.session.add(ActingAssignment(kind=ActingKind.PLH, acting_employee=stand_in, replaced_employee=line.kasi,
+                                    unit=line.opd, position=line.kasi.position,
+                                    start_date=dt.date.today() - dt.timedelta(days=1),
+                                    end_date=dt.date.today() + dt.timedelta(days=5)))
+    member = line.member()
+    objection = line.objection(line.handed(member))
+    objections.explain(stand_in.user, objection, "Capaian sudah dihitung bersama data Desember.")
+    assert db.session.get(Objection, objection.id).explained_as == f"Plh. {line.kasi.position}"

@@ -123,6 +123,7 @@ def test_the_annual_rating_hand_over_and_keberatan_on_the_bupatis_behalf(world, 
     assert response.status_code == 302, text(response)[:400]
     objection = db.session.get(Objection, objection.id)
     assert objection.status == ObjectionStatus.EXPLAINED and objection.explained_by_id == world["admin"].id
+    assert objection.explained_as == f"{BUPATI} (dicatat oleh {world['admin'].name})"
     assert objections.may_decide(world["admin"], objection.evaluation)
     assert not objections.may_decide(world["other_admin"], objection.evaluation)
     objections.decide(world["admin"], objection, "CONFIRMED")

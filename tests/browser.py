@@ -104,7 +104,7 @@ def live_app(tmp: Path, build: Callable[[], dict], **config) -> Iterator[dict]:
         info = build()
         db.session.commit()
         db.session.remove()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, buffered(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -114,6 +114,24 @@ def live_app(tmp: Path, build: Callable[[], dict], **config) -> Iterator[dict]:
         thread.join(timeout=10)
         with app.app_context():
             db.engine.dispose()
+
+
+def buffered(wsgi_app):
+    """Each response read whole before the server writes it. Werkzeug's development server leaves
+    a response's file open when the browser drops the connection mid-way (a navigation, or the
+    browser closing between modules) — it never closes the iterable then — and the ResourceWarning,
+    an error here, fails whichever test runs when it is collected."""
+    def app(environ, start_response):
+        iterable = wsgi_app(environ, start_response)
+        try:
+            body = b"".join(iterable)
+        finally:
+            close = getattr(iterable, "close", None)
+            if close is not None:
+                close()
+        return [body]
+
+    return app
 
 
 def watch_console(page) -> list[str]:

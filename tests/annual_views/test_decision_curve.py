@@ -73,17 +73,23 @@ def test_no_dokumen_evaluasi_while_the_keberatan_is_open(line, decided, app, tmp
             docs.issue("dokumen-evaluasi", evaluation, user=line.admin)
 
 
-def test_a_plh_atasan_decides_in_the_post_acted_for(line, factory):
+def _plh(line, factory, replaced, name: str, position: str):
+    """A pegawai of the OPD standing in (Plh.) for `replaced` this week."""
     import datetime as dt
 
     from app.domain.enums import ActingKind
     from app.models import ActingAssignment
 
-    stand_in = factory.employee(line.opd, name="Wawan Sekretaris", position="Sekretaris Dinas Kominfo")
-    db.session.add(ActingAssignment(kind=ActingKind.PLH, acting_employee=stand_in, replaced_employee=line.kabid,
-                                    unit=line.opd, position=line.kabid.position,
+    stand_in = factory.employee(line.opd, name=name, position=position)
+    db.session.add(ActingAssignment(kind=ActingKind.PLH, acting_employee=stand_in, replaced_employee=replaced,
+                                    unit=line.opd, position=replaced.position,
                                     start_date=dt.date.today() - dt.timedelta(days=1),
                                     end_date=dt.date.today() + dt.timedelta(days=5)))
+    return stand_in
+
+
+def test_a_plh_atasan_decides_in_the_post_acted_for(line, factory):
+    stand_in = _plh(line, factory, line.kabid, "Wawan Sekretaris", "Sekretaris Dinas Kominfo")
     member = line.member()
     objection = line.objection(line.handed(member), explained=True)
     assert objections.may_decide(stand_in.user, objection.evaluation)
@@ -92,16 +98,7 @@ def test_a_plh_atasan_decides_in_the_post_acted_for(line, factory):
 
 
 def test_a_plh_pejabat_penilai_explains_in_the_post_acted_for(line, factory):
-    import datetime as dt
-
-    from app.domain.enums import ActingKind
-    from app.models import ActingAssignment
-
-    stand_in = factory.employee(line.opd, name="Yani Pranata", position="Pranata Komputer Ahli Muda")
-    db.session.add(ActingAssignment(kind=ActingKind.PLH, acting_employee=stand_in, replaced_employee=line.kasi,
-                                    unit=line.opd, position=line.kasi.position,
-                                    start_date=dt.date.today() - dt.timedelta(days=1),
-                                    end_date=dt.date.today() + dt.timedelta(days=5)))
+    stand_in = _plh(line, factory, line.kasi, "Yani Pranata", "Pranata Komputer Ahli Muda")
     member = line.member()
     objection = line.objection(line.handed(member))
     objections.explain(stand_in.user, objection, "Capaian sudah dihitung bersama data Desember.")

@@ -6,9 +6,11 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
-from app.models import ActingAssignment, Employee, OrgUnit
-from app.models import User
+from app.models import ActingAssignment, Employee, OrgUnit, User
 from app.security import account_refusal, can_admin_employee, can_admin_opd, can_admin_unit
+from app.services.accounts import pending_account
+from app.services.acting import assignment_opd_ids
+from app.services.audit import record
 
 
 def employee_or_404(employee_id: int) -> Employee:
@@ -32,8 +34,6 @@ def unit_or_404(unit_id: int) -> OrgUnit:
 def acting_or_404(assignment_id: int) -> ActingAssignment:
     """An assignment to change: 404 when it touches none of the admin's OPDs, 403 when it also
     touches an OPD outside them (a cross-OPD assignment is the super admin's)."""
-    from app.services.acting import assignment_opd_ids
-
     assignment = db.session.get(ActingAssignment, assignment_id)
     if assignment is None:
         abort(404)
@@ -49,9 +49,6 @@ def acting_or_404(assignment_id: int) -> ActingAssignment:
 def managed_account(employee: Employee, action: str) -> User | None:
     """The pegawai's account (or the unlinked one with the same NIP) when the admin may act on
     it; otherwise the refusal is audited and answered 403 with its reason on the page."""
-    from app.services.accounts import pending_account
-    from app.services.audit import record
-
     account = employee.user or pending_account(employee)
     refusal = account_refusal(current_user, account, employee)
     if refusal is not None:

@@ -206,7 +206,7 @@ def is_period_reviewer(user: User, employee: Employee, period) -> bool:
     return any(
         a.acting_employee_id == own.id
         for a in acting_overlapping(assessor, period.start_date, max(period.end_date, today))
-        if a.covers(today) or (a.start_date <= period.end_date and a.end_date >= period.start_date)
+        if a.covers_period(period.start_date, period.end_date, today)
     )
 
 

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 from flask import g, render_template
 from flask_login import current_user
-from sqlalchemy import exists, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import exists, select
 
 from app.domain.skp import PlanStatus
 from app.extensions import db
@@ -18,6 +17,7 @@ from app.indicators import bp
 from app.models import ActingAssignment, AppraisalYear, Employee, Plan
 from app.services import plans as plan_service
 from app.services.head_assessed import head_assessed, head_assessed_query
+from app.services.team import members_today
 from app.services.years import all_years, current_year, get_year
 
 # The order of the status counters on the team page; None is "belum menyusun".
@@ -64,46 +64,35 @@ def skp_navigation():
 # --- the team page ----------------------------------------------------------------------------
 
 
-def _newest_plans(employees: list[Employee], year: AppraisalYear) -> list[tuple[Employee, Plan | None]]:
-    if not employees:
-        return []
-    newest = (
-        select(Plan.employee_id, func.max(Plan.version).label("version"))
-        .where(Plan.year_id == year.id, Plan.employee_id.in_([e.id for e in employees]))
-        .group_by(Plan.employee_id).subquery()
-    )
-    plans = {p.employee_id: p for p in db.session.scalars(
-        select(Plan).join(newest, (Plan.employee_id == newest.c.employee_id) & (Plan.version == newest.c.version))
-        .where(Plan.year_id == year.id)
-    )}
+def _with_plans(employees: list[Employee], year: AppraisalYear) -> list[tuple[Employee, Plan | None]]:
+    plans = plan_service.newest_plans([e.id for e in employees], year)
     return [(e, plans.get(e.id)) for e in employees]
 
 
 def team_groups(year: AppraisalYear) -> list[TeamGroup]:
-    """The pegawai whose SKP I review this year, grouped by the capacity I review them in."""
+    """The pegawai whose SKP I review this year (`services/team`: whom I review today), grouped by
+    the capacity I review them in, then the kepala daerah's officials for their pengelola."""
+    members = members_today(current_user)
+    plans = plan_service.newest_plans([m.employee.id for m in members], year)
     groups = []
-    own = current_user.employee
-    if own is not None:
+    if current_user.employee is not None:
         groups.append(TeamGroup("Pegawai yang Anda nilai", "Sebagai Pejabat Penilai Kinerja langsung.",
-                                plan_service.team_plans(own, year)))
-        today = dt.date.today()
-        assignments = db.session.scalars(
-            select(ActingAssignment).where(
-                ActingAssignment.acting_employee_id == own.id, ActingAssignment.replaced_employee_id.is_not(None),
-                ActingAssignment.start_date <= today, ActingAssignment.end_date >= today)
-            .options(selectinload(ActingAssignment.replaced_employee)).order_by(ActingAssignment.start_date)
-        )
-        for a in assignments:
-            rows = [(m, p) for m, p in plan_service.team_plans(a.replaced_employee, year) if m.id != own.id]
-            groups.append(TeamGroup(
-                f"Sebagai {a.title}", f"Menggantikan {a.replaced_employee.name} sampai {tanggal(a.end_date)}.", rows))
+                                [(m.employee, plans.get(m.employee.id)) for m in members if m.acting is None]))
+    posts: dict[ActingAssignment, TeamGroup] = {}
+    for member in members:
+        a = member.acting
+        if a is not None:
+            group = posts.setdefault(a, TeamGroup(
+                f"Sebagai {a.title}", f"Menggantikan {a.replaced_employee.name} sampai {tanggal(a.end_date)}.", []))
+            group.rows.append((member.employee, plans.get(member.employee.id)))
+    groups.extend(group for _a, group in sorted(posts.items(), key=lambda item: (item[0].start_date, item[0].id)))
     if current_user.is_admin:
         officials = head_assessed(current_user)
         if officials:
             groups.append(TeamGroup(
                 "Pejabat yang dinilai kepala daerah",
                 "Sebagai pengelola kinerja, Anda mencatat persetujuan SKP yang diberikan kepala daerah.",
-                _newest_plans(officials, year)))
+                _with_plans(officials, year)))
     return groups
 
 

@@ -154,6 +154,11 @@ class ActingAssignment(Base):
     def covers(self, day: dt.date) -> bool:
         return self.start_date <= day <= self.end_date
 
+    def covers_period(self, start: dt.date, end: dt.date, today: dt.date) -> bool:
+        """Whether the acting official reviews a period of these dates (RULES.md §10): one their
+        assignment overlaps, or any period while the assignment runs."""
+        return self.covers(today) or (self.start_date <= end and self.end_date >= start)
+
     @property
     def title(self) -> str:
         """How the acting official signs: "Plt. Kepala Bidang Bina Marga"."""

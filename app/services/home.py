@@ -21,8 +21,10 @@ from app.security import admin_opd_ids
 from app.services.annual_queue import AnnualQueue, annual_queue
 from app.services.assessments import missing_entries
 from app.services.head_assessed import head_assessed, on_behalf_of
+from app.services.plans import newest_plans
 from app.services.period_status import PeriodStatus, current_period, period_statuses
 from app.services.review_queue import QueueItem, review_queue
+from app.services.team import members_today
 from app.services.years import current_year
 
 
@@ -218,23 +220,14 @@ def _my_plan(employee: Employee, year: AppraisalYear) -> MyPlan:
 
 
 def _team_plans(user: User, home: Home, today: dt.date) -> TeamPlans | None:
-    """Whose SKP I approve: my direct reports, the reports of whom I stand in for today (Plh.),
-    and, for a pengelola kinerja, the top officials assessed by the kepala daerah (recorded on
-    their behalf). A fixed number of queries, whatever the team's size."""
-    reviews = {e.id: Review(e, None) for e in home.subordinates}
-    standing_in = {a.replaced_employee_id: a.title for a in home.acting
-                   if a.replaced_employee_id is not None and a.start_date <= today <= a.end_date}
-    if standing_in:
-        for e in db.session.scalars(
-            select(Employee).where(Employee.assessor_id.in_(standing_in), Employee.active.is_(True))
-            .options(selectinload(Employee.unit)).order_by(Employee.name)
-        ):
-            if e.id != user.employee_id:
-                reviews.setdefault(e.id, Review(e, None, standing_in[e.assessor_id]))
+    """Whose SKP I approve: whom I review today (`services/team`: direct reports and the reports
+    of the posts I stand in for), and, for a pengelola kinerja, the top officials assessed by the
+    kepala daerah (recorded on their behalf). A fixed number of queries, whatever the team's size."""
+    reviews = {m.employee.id: Review(m.employee, None, m.capacity) for m in members_today(user, today)}
     officials = [Review(e, None, f"dicatat atas nama {on_behalf_of(e)}") for e in head_assessed(user)]
     if not reviews and not officials:
         return None
-    plans = _newest_plans([*reviews, *(r.employee.id for r in officials)], home.year)
+    plans = newest_plans([*reviews, *(r.employee.id for r in officials)], home.year)
     for review in (*reviews.values(), *officials):
         review.plan = plans.get(review.employee.id)
     team = sorted(reviews.values(), key=lambda r: r.employee.name)
@@ -245,19 +238,6 @@ def _team_plans(user: User, home: Home, today: dt.date) -> TeamPlans | None:
         without_plan=[r.employee for r in team if r.plan is None],
         counts=Counter(r.plan.status if r.plan is not None else None for r in team), total=len(team),
     )
-
-
-def _newest_plans(employee_ids: list[int], year: AppraisalYear) -> dict[int, Plan]:
-    """The newest SKP version of each pegawai for the year (one query)."""
-    newest = (
-        select(Plan.employee_id, func.max(Plan.version).label("version"))
-        .where(Plan.year_id == year.id, Plan.employee_id.in_(employee_ids))
-        .group_by(Plan.employee_id).subquery()
-    )
-    return {p.employee_id: p for p in db.session.scalars(
-        select(Plan).join(newest, (Plan.employee_id == newest.c.employee_id) & (Plan.version == newest.c.version))
-        .where(Plan.year_id == year.id)
-    )}
 
 
 def _admin_summary(user: User) -> AdminSummary:

@@ -346,30 +346,23 @@ def set_expectations(actor: User, plan: Plan, texts: dict[int, str], *, version:
                after=changed)
 
 
-def team_plans(reviewer: Employee, year: AppraisalYear) -> list[tuple[Employee, Plan | None]]:
-    """My direct reports with the newest version of their SKP for the year (two queries)."""
-    members = list(db.session.scalars(
-        select(Employee).where(Employee.assessor_id == reviewer.id, Employee.active.is_(True))
-        .options(selectinload(Employee.unit)).order_by(Employee.name)
-    ))
-    if not members:
-        return []
+def newest_plans(employee_ids: list[int], year: AppraisalYear) -> dict[int, Plan]:
+    """The newest SKP version of each pegawai for the year (one query; none for no one)."""
+    if not employee_ids:
+        return {}
     newest = (
         select(Plan.employee_id, func.max(Plan.version).label("version"))
-        .where(Plan.year_id == year.id, Plan.employee_id.in_([m.id for m in members]))
+        .where(Plan.year_id == year.id, Plan.employee_id.in_(employee_ids))
         .group_by(Plan.employee_id).subquery()
     )
-    plans = {
-        p.employee_id: p for p in db.session.scalars(
-            select(Plan).join(newest, (Plan.employee_id == newest.c.employee_id) & (Plan.version == newest.c.version))
-            .where(Plan.year_id == year.id)
-        )
-    }
-    return [(m, plans.get(m.id)) for m in members]
+    return {p.employee_id: p for p in db.session.scalars(
+        select(Plan).join(newest, (Plan.employee_id == newest.c.employee_id) & (Plan.version == newest.c.version))
+        .where(Plan.year_id == year.id)
+    )}
 
 
 __all__ = [
-    "PlanIncomplete", "approve", "approved_plan", "is_reviewer_of", "latest_plan", "plan_options",
-    "return_plan", "revise", "set_expectations", "set_start_date", "snapshot_of", "start_plan", "submit", "team_plans",
+    "PlanIncomplete", "approve", "approved_plan", "is_reviewer_of", "latest_plan", "newest_plans", "plan_options",
+    "return_plan", "revise", "set_expectations", "set_start_date", "snapshot_of", "start_plan", "submit",
     "versions", "withdraw",
 ]

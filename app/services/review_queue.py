@@ -1,6 +1,7 @@
-"""Whom I review in which period (RULES.md §3–§4, `security.is_period_reviewer`): my direct reports,
-and the team of a post I act for (Plt./Plh.) for the periods the assignment overlaps (or any
-period while it runs). Two views of it, each in a fixed number of queries:
+"""Whom I review in which period (RULES.md §3–§4, the rule of `services/team`, as
+`security.is_period_reviewer` decides for one pegawai): my direct reports, and the team of a post
+I act for (Plt./Plh.) for the periods the assignment overlaps (or any period while it runs). Two
+views of it, each in a fixed number of queries:
 
 - `review_queue(user, today)`: the submissions waiting for my review with their review deadlines,
   overdue first (Beranda);
@@ -21,6 +22,7 @@ from app.models import ActingAssignment, AppraisalYear, Assessment, Employee, Pe
 from app.services.assessments import entry_opens
 from app.services.head_assessed import head_assessed, head_assessed_query, on_behalf_of
 from app.services.period_status import days_note
+from app.services.team import acting_posts
 
 # state → (label, Bootstrap badge classes)
 STATES = {
@@ -33,30 +35,14 @@ STATES = {
 }
 
 
-def _overlaps(assignment: ActingAssignment, period: Period) -> bool:
-    return assignment.start_date <= period.end_date and assignment.end_date >= period.start_date
-
-
 def acting_covers(assignment: ActingAssignment, period: Period, today: dt.date) -> bool:
     """The acting official reviews a period their assignment overlaps, or any period while it runs
-    (as `security.is_period_reviewer` decides)."""
-    return assignment.covers(today) or _overlaps(assignment, period)
+    (the rule of `services/team`, as `security.is_period_reviewer` decides)."""
+    return assignment.covers_period(period.start_date, period.end_date, today)
 
 
 def _own(user: User) -> Employee | None:
     return user.employee if user.is_authenticated else None
-
-
-def _acting_held(own: Employee) -> dict[int, list[ActingAssignment]]:
-    """The posts I act (or acted) for: replaced pegawai id → my assignments for them (one query)."""
-    held: dict[int, list[ActingAssignment]] = defaultdict(list)
-    for assignment in db.session.scalars(
-        select(ActingAssignment).where(ActingAssignment.acting_employee_id == own.id,
-                                       ActingAssignment.replaced_employee_id.is_not(None))
-        .order_by(ActingAssignment.start_date)
-    ):
-        held[assignment.replaced_employee_id].append(assignment)
-    return held
 
 
 # --- the queue on Beranda -------------------------------------------------------------------
@@ -100,7 +86,7 @@ def review_queue(user: User, today: dt.date | None = None) -> list[QueueItem]:
     items = _head_queue(user, today)
     if own is None:
         return items
-    held = _acting_held(own)
+    held = acting_posts(own.id)
     bosses = ([own.id] if own.active else []) + list(held)
     if not bosses:
         return items
@@ -276,8 +262,8 @@ def review_grid(user: User, year: AppraisalYear, today: dt.date | None = None) -
     if own is None:
         return grid
     start, end = _span(year)
-    held = {boss: [a for a in assignments if a.covers(today) or (a.start_date <= end and a.end_date >= start)]
-            for boss, assignments in _acting_held(own).items()}
+    held = {boss: [a for a in assignments if a.covers_period(start, end, today)]
+            for boss, assignments in acting_posts(own.id).items()}
     held = {boss: assignments for boss, assignments in held.items() if assignments}
     bosses = ([own.id] if own.active else []) + list(held)
     members = list(db.session.scalars(

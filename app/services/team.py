@@ -1,11 +1,21 @@
-"""Whom a Pejabat Penilai reviews on a given day (RULES.md §10): their active direct reports and
-the active reports of every post they stand in for that day as Plt./Plh., never themselves. The
-annual table and the team overview use this rule; the period queues (`review_queue`) widen it to
-the posts acted for during each period's dates, and the pengelola kinerja's officials of the
-kepala daerah come from `head_assessed`."""
+"""Whom a Pejabat Penilai reviews (RULES.md §10) — the one rule, used by every queue and page:
+
+- my active direct reports, never myself;
+- the active reports of every post I stand in for as Plt./Plh.: on a given day, those whose
+  assignment runs that day (`team_today`, `members_today`); for a period, those whose assignment
+  overlaps the period's dates or runs today (`ActingAssignment.covers_period`, the same test
+  `security.is_period_reviewer` applies to one pegawai);
+- the officials the kepala daerah assesses are recorded by their pengelola kinerja and come from
+  `head_assessed`, not from here.
+
+The annual table, the team overview, the SKP team page, Beranda's SKP queue and the keberatan queue
+use `team_today` / `members_today`; the period queues and grid (`review_queue`) use `acting_posts`
+with `covers_period`. Each costs a fixed number of queries whatever the size of the team."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -14,20 +24,63 @@ from app.extensions import db
 from app.models import ActingAssignment, Employee, User
 
 
+@dataclass(frozen=True)
+class Member:
+    """One pegawai I review, and the Plt./Plh. post I review them in (None: as their own
+    Pejabat Penilai)."""
+
+    employee: Employee
+    acting: ActingAssignment | None = None
+
+    @property
+    def capacity(self) -> str | None:
+        """"Plh. Kepala Seksi …" when I review as acting official."""
+        return self.acting.title if self.acting is not None else None
+
+
+def acting_posts(own_id: int) -> dict[int, list[ActingAssignment]]:
+    """Every post I act or acted for: replaced pegawai id → my assignments for them, oldest first
+    (one query; the caller keeps those that cover its day or period)."""
+    held: dict[int, list[ActingAssignment]] = defaultdict(list)
+    for assignment in db.session.scalars(
+        select(ActingAssignment).where(ActingAssignment.acting_employee_id == own_id,
+                                       ActingAssignment.replaced_employee_id.is_not(None))
+        .order_by(ActingAssignment.start_date, ActingAssignment.id)
+    ):
+        held[assignment.replaced_employee_id].append(assignment)
+    return dict(held)
+
+
+def _posts_today(own_id: int, today: dt.date) -> list[ActingAssignment]:
+    return list(db.session.scalars(
+        select(ActingAssignment).where(
+            ActingAssignment.acting_employee_id == own_id, ActingAssignment.replaced_employee_id.is_not(None),
+            ActingAssignment.start_date <= today, ActingAssignment.end_date >= today)
+        .order_by(ActingAssignment.start_date, ActingAssignment.id)))
+
+
 def heads_today(own_id: int, today: dt.date) -> list[int]:
     """My own id and those of the officials I stand in for today (one query)."""
-    return [own_id] + list(db.session.scalars(
-        select(ActingAssignment.replaced_employee_id).where(
-            ActingAssignment.acting_employee_id == own_id, ActingAssignment.replaced_employee_id.is_not(None),
-            ActingAssignment.start_date <= today, ActingAssignment.end_date >= today)))
+    return [own_id] + [a.replaced_employee_id for a in _posts_today(own_id, today)]
+
+
+def members_today(user: User, today: dt.date | None = None) -> list[Member]:
+    """Whom I review today, by name, each with the capacity I review them in: as their Pejabat
+    Penilai first, else the latest Plt./Plh. post (three queries; none without a pegawai)."""
+    own = user.employee if user.is_authenticated else None
+    if own is None:
+        return []
+    posts: dict[int, ActingAssignment] = {}
+    for assignment in _posts_today(own.id, today or dt.date.today()):
+        posts[assignment.replaced_employee_id] = assignment  # the latest assignment wins
+    heads = [own.id, *posts]
+    return [Member(e, None if e.assessor_id == own.id else posts[e.assessor_id])
+            for e in db.session.scalars(
+                select(Employee).where(Employee.assessor_id.in_(heads), Employee.active.is_(True),
+                                       Employee.id != own.id)
+                .options(selectinload(Employee.unit)).order_by(Employee.name, Employee.id))]
 
 
 def team_today(user: User, today: dt.date | None = None) -> list[Employee]:
     """Whom I review today, by name, with their units (three queries, none without a pegawai)."""
-    own = user.employee if user.is_authenticated else None
-    if own is None:
-        return []
-    heads = heads_today(own.id, today or dt.date.today())
-    return list(db.session.scalars(
-        select(Employee).where(Employee.assessor_id.in_(heads), Employee.active.is_(True), Employee.id != own.id)
-        .options(selectinload(Employee.unit)).order_by(Employee.name, Employee.id)))
+    return [m.employee for m in members_today(user, today)]

@@ -38,6 +38,7 @@ from app.services import demo_names as names
 from app.services import demo_review_data as text
 from app.services.demo_assessments import STORY_DAY, WIB, login_indices
 from app.services.demo_plan import REFERENCE_YEAR, SEED, DemoPlan
+from app.services.head_assessed import recorded_title
 from app.services.org_targets import set_year_result
 from app.services.reviews import result_key, value_key
 from app.services.settings import get_settings
@@ -108,8 +109,10 @@ class _Row:
 
 
 class _PeriodReviews:
-    def __init__(self, demo: DemoPlan, employees: list[Employee], year: AppraisalYear, diligent: set[int]):
+    def __init__(self, demo: DemoPlan, employees: list[Employee], year: AppraisalYear, diligent: set[int],
+                 recorder: User):
         self.rng = random.Random(SEED + 5)
+        self.recorder = recorder
         self.year, self.diligent = year, diligent
         self.by_id = {e.id: e for e in employees}
         logins = login_indices(demo)
@@ -150,11 +153,16 @@ class _PeriodReviews:
         policy: dict[int, tuple[bool, bool]] = {}  # assessor -> (Triwulan II behind, Triwulan III done)
         behaviour: dict[int, str] = {}
         days: dict[tuple[int, int], dt.date] = {}
+        recorded: list[tuple[int, Employee, object, dt.datetime]] = []
         for aid, employee_id, period_id, submitted_at, late in submitted:
             employee, period = self.by_id[employee_id], self.periods[period_id]
             assessor = employee.assessor
-            if assessor is None:  # the Sekda: the Bupati has no account
-                self.pending += 1
+            if assessor is None:  # the Sekda: the BKPSDM records the Bupati's review of Triwulan I–II
+                if period.number > 2:
+                    self.pending += 1
+                    continue
+                at = _story_time(period.submission_deadline + dt.timedelta(days=9), 10 * 60)
+                recorded.append((aid, employee, period, max(at, submitted_at + dt.timedelta(days=1))))
                 continue
             if assessor.id not in policy:
                 policy[assessor.id] = (rng.random() < Q2_BEHIND, rng.random() < Q3_DILIGENT)
@@ -172,7 +180,12 @@ class _PeriodReviews:
             at = _story_time(days[key], rng.randint(0, 7 * 60))
             if at <= submitted_at:  # a late submission: reviewed a few days after it came in
                 at = submitted_at + dt.timedelta(days=rng.randint(1, 4), minutes=rng.randint(30, 240))
-            self._review(aid, employee, assessor, period, at, rows[aid], behaviour[employee_id])
+            self._review(aid, employee, assessor.user, assessor.position, period, at, rows[aid],
+                         behaviour[employee_id])
+        self.rng = random.Random(SEED + 6)  # its own draws: the rest of the story stays as it was
+        for aid, employee, period, at in recorded:
+            self._review(aid, employee, self.recorder, recorded_title(employee, self.recorder), period, at,
+                         rows[aid], "above")
 
     def _reviewed(self, assessor: Employee, employee: Employee, number: int, late: bool, behind: bool,
                   q3: bool) -> bool:
@@ -209,15 +222,16 @@ class _PeriodReviews:
                     "around": Rating.DI_ATAS if draw < 0.05 else Rating.SESUAI}[tendency]
         return hint, result, reason, behavior
 
-    def _review(self, aid: int, employee: Employee, assessor: Employee, period, at: dt.datetime,
+    def _review(self, aid: int, employee: Employee, user: User, title: str, period, at: dt.datetime,
                 rows: list[_Row], tendency: str) -> None:
+        """Approved by `user`, signed as `title` (their jabatan, or the kepala daerah's recorded by
+        the BKPSDM)."""
         hint, result, reason, behavior = self._ratings(rows, tendency)
         outcome = predikat(result, behavior)
-        user = assessor.user
         self.updates.append({
             "b_id": aid, "b_status": AssessmentStatus.APPROVED, "b_suggested": hint, "b_result": result,
             "b_reason": reason, "b_behavior": behavior, "b_predikat": outcome, "b_at": at, "b_by": user.id,
-            "b_as": assessor.position,
+            "b_as": title,
         })
         self._feedback(aid, employee, user, at, rows)
         self.events.append({
@@ -382,7 +396,7 @@ def seed_reviews(demo: DemoPlan, employees: list[Employee], recorder: User) -> R
                         for n, (scope, words) in enumerate(text.PHRASES)])
     heads = {(spec["opd"], spec["unit"]): employees[demo.heads[(spec["opd"], spec["unit"])]]
              for spec in text.ANNUAL_TEAMS}
-    reviews = _PeriodReviews(demo, employees, year, diligent={h.id for h in heads.values()})
+    reviews = _PeriodReviews(demo, employees, year, diligent={h.id for h in heads.values()}, recorder=recorder)
     reviews.build()
     reviews.write()
 

@@ -24,6 +24,7 @@ from app.models import (
 from app.services import annual, recap, reviews
 from app.services.demo import seed_demo
 from app.services.demo_assessments import STORY_DAY
+from app.services.review_queue import review_queue
 from tests.monitoring.conftest import tables, text
 
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -68,8 +69,15 @@ def test_which_periods_are_reviewed_and_what_waits(seeded):
         by_period[n][AssessmentStatus.APPROVED] + by_period[n][AssessmentStatus.SUBMITTED])
     assert reviewed(1) > 0.98 and 0.8 < reviewed(2) < 1 and 0.3 < reviewed(3) < 0.7
     assert by_period[4][AssessmentStatus.APPROVED] == 0
-    sekda = next(a for a in assessments if a.employee.assessor_id is None and a.period.number == 1)
-    assert sekda.status == AssessmentStatus.SUBMITTED  # assessed by the Bupati, who has no account
+    # the Sekda is assessed by the Bupati, who has no account: the BKPSDM recorded his reviews of
+    # Triwulan I–II on the Bupati's behalf; Triwulan III waits in Hendra's queue
+    sekda = {a.period.number: a for a in assessments if a.employee.assessor_id is None}
+    superadmin = _logins()["superadmin"]
+    for n in (1, 2):
+        assert sekda[n].status == AssessmentStatus.APPROVED and sekda[n].reviewed_by_id == superadmin.id
+        assert sekda[n].reviewed_as == f"Bupati Tanjung Harapan (dicatat oleh {superadmin.name})"
+    assert sekda[3].status == AssessmentStatus.SUBMITTED
+    assert any(i.assessment.id == sekda[3].id for i in review_queue(superadmin))
 
     logins = _logins()
     supervisor = logins["supervisor"].employee
@@ -87,7 +95,10 @@ def test_every_review_has_the_outcome_of_the_review_service(seeded):
     for a in approved:
         assessor = a.employee.assessor
         assert a.predikat == predikat(a.result_rating, a.behavior_rating), a.id
-        assert a.reviewed_by.employee_id == assessor.id and a.reviewed_as == assessor.position
+        if assessor is None:  # the Bupati's review, recorded by the BKPSDM
+            assert a.reviewed_by.role == Role.SUPERADMIN and a.reviewed_as.endswith(f"(dicatat oleh {a.reviewed_by.name})")
+        else:
+            assert a.reviewed_by.employee_id == assessor.id and a.reviewed_as == assessor.position
         assert a.submitted_at < a.reviewed_at < dt.datetime.combine(STORY_DAY, dt.time(), WIB)
         day = _local(a.reviewed_at).date()
         assert day > a.period.submission_deadline or a.late

@@ -30,7 +30,7 @@ def _fail(message: str) -> None:
 @with_appcontext
 def create_admin_command(nip: str, name: str | None, password_stdin: bool) -> None:
     """Create (or promote) a super admin account for NIP."""
-    from app.services.accounts import create_superadmin
+    from app.services.org.accounts import create_superadmin
 
     password = _read_password(password_stdin)
     try:
@@ -48,7 +48,7 @@ def create_admin_command(nip: str, name: str | None, password_stdin: bool) -> No
 @with_appcontext
 def set_password_command(nip: str, password_stdin: bool, no_force_change: bool) -> None:
     """Set the password of any account (operator recovery; audited)."""
-    from app.services.accounts import set_password_by_operator
+    from app.services.org.accounts import set_password_by_operator
 
     password = _read_password(password_stdin)
     try:
@@ -68,7 +68,7 @@ def set_password_command(nip: str, password_stdin: bool, no_force_change: bool) 
 @with_appcontext
 def import_employees_command(path: str, dry_run: bool, deactivate_missing: bool) -> None:
     """Import the pegawai roster (.xlsx or .csv): all rows or nothing."""
-    from app.services.roster_cli import run_import
+    from app.services.roster.cli import run_import
 
     sys.exit(run_import(path, dry_run=dry_run, deactivate_missing=deactivate_missing, echo=click.echo))
 
@@ -78,7 +78,7 @@ def import_employees_command(path: str, dry_run: bool, deactivate_missing: bool)
 @with_appcontext
 def seed_demo_command(if_empty: bool) -> None:
     """Load the demo kabupaten (several OPDs, 300+ pegawai) and print the demo logins."""
-    from app.services.demo import DEMO_PASSWORD, database_is_empty, demo_logins, seed_demo
+    from app.seed.demo.story import DEMO_PASSWORD, database_is_empty, demo_logins, seed_demo
 
     if not database_is_empty():
         if if_empty:
@@ -111,7 +111,7 @@ def seed_scale_command(employees: int, year_number: int | None, seed: int) -> No
     import datetime as dt
     import time
 
-    from app.services.scale_seed import SCALE_PASSWORD, seed_scale
+    from app.seed.scale.seed import SCALE_PASSWORD, seed_scale
 
     started = time.perf_counter()
     try:
@@ -159,7 +159,7 @@ def signing_cert_create(output: str | None, passphrase_stdin: bool, organisation
     from flask import current_app
 
     from app.services.settings import get_settings
-    from app.services.signing import create_self_signed
+    from app.services.documents.signing import create_self_signed
 
     path = output or os.path.join(current_app.instance_path, "signing.p12")
     if os.path.exists(path):
@@ -191,8 +191,8 @@ def render_document_command(kind: str, nip: str, year_number: int, period_number
     from sqlalchemy import select
 
     from app.models import Employee
-    from app.services import documents as docs
-    from app.services.document_sources import source_for
+    from app.services.documents import issue as docs
+    from app.services.documents.sources import source_for
     from app.services.years import get_year
 
     employee = db.session.scalar(select(Employee).where(Employee.nip == nip.strip()))

@@ -124,7 +124,7 @@ def superadmin_required(view):
 
 def acting_assessors(assessor: Employee, day) -> list[Employee]:
     """The Plt./Plh. standing in for `assessor` on `day`."""
-    from app.services.acting import acting_for_all
+    from app.services.org.acting import acting_for_all
 
     return [a.acting_employee for a in acting_for_all(assessor, day)]
 
@@ -194,7 +194,7 @@ def is_period_reviewer(user: User, employee: Employee, period) -> bool:
     period's dates or today."""
     import datetime as dt
 
-    from app.services.acting import acting_overlapping
+    from app.services.org.acting import acting_overlapping
 
     own = user.employee if user.is_authenticated else None
     assessor = employee.assessor

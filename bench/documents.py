@@ -57,9 +57,9 @@ def run(args, workdir: str) -> int:
     from app.models import (
         AnnualEvaluation, AppraisalYear, Assessment, Employee, ExportJob, OrgUnit, Period, Plan, User,
     )
-    from app.services import document_export as export
-    from app.services import documents as docs
-    from app.services.demo import seed_demo
+    from app.services.documents import export
+    from app.services.documents import issue as docs
+    from app.seed.demo.story import seed_demo
     from app.services.years import current_year
 
     url = args.database_url or "sqlite:///" + os.path.join(workdir, "bench.sqlite3")
@@ -74,7 +74,7 @@ def run(args, workdir: str) -> int:
             _, seeded = _timed(lambda: (seed_demo(), db.session.commit()))
             print(f"demo seeded in {seeded:.1f} s")
         if args.sign:
-            from app.services.signing import create_self_signed
+            from app.services.documents.signing import create_self_signed
 
             path = os.path.join(workdir, "signing.p12")
             create_self_signed(path, "bench-passphrase", organisation="Bench")

@@ -138,8 +138,8 @@ def run(args, workdir: str) -> int:
     from app import create_app
     from app.extensions import db
     from app.models import Employee
-    from app.services.roster_import import apply_import, plan_import
-    from app.services.roster_reader import read_roster
+    from app.services.roster.importer import apply_import, plan_import
+    from app.services.roster.reader import read_roster
 
     url = args.database_url or "sqlite:///" + os.path.join(workdir, "bench.sqlite3")
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench-secret-key-0123456789",

@@ -48,7 +48,7 @@ def _long_plan(employee, parent_plan):
     from app.domain.skp import Aspect, PlanStatus, ResultKind
     from app.extensions import db
     from app.models import Indicator, Plan, WorkResult
-    from app.services.plans import snapshot_of
+    from app.services.skp.plans import snapshot_of
     from app.services.years import get_year, open_year
 
     year = get_year(2027) or open_year(None, 2027, PeriodScheme.TRIWULANAN)
@@ -94,12 +94,12 @@ def build(out: str, png: bool) -> list[str]:
     from app.domain.skp import Approach, PlanStatus
     from app.extensions import db
     from app.models import AnnualEvaluation, Assessment, Employee, Objection, OrgUnit, Plan
-    from app.services.demo import seed_demo
-    from app.services.document_data import (
+    from app.seed.demo.story import seed_demo
+    from app.services.documents.data import (
         snapshot_annual, snapshot_dokumen_evaluasi, snapshot_evaluation, snapshot_recap, snapshot_skp,
     )
-    from app.services.document_render import render_document_pdf, render_html
-    from app.services.pdf import render_pdf
+    from app.services.documents.render import render_document_pdf, render_html
+    from app.services.documents.pdf import render_pdf
     from app.services.settings import get_settings
 
     os.makedirs(out, exist_ok=True)

@@ -189,7 +189,7 @@ def demo_page(browser, server: dict, label: str, phone: bool = False):
     """A page logged in as the demo login `label` (see seed_demo) → (context, page, problems)."""
     from playwright.sync_api import expect
 
-    from app.services.demo import DEMO_PASSWORD
+    from app.seed.demo.story import DEMO_PASSWORD
 
     context = browser.new_context(locale="id-ID", **(PHONE if phone else DESKTOP))
     page = context.new_page()

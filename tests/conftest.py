@@ -218,7 +218,7 @@ def demo_server(tmp_path_factory, chromium_path):
 
     from app.domain.enums import OrgUnitKind
     from app.models import OrgUnit
-    from app.services.demo import seed_demo
+    from app.seed.demo.story import seed_demo
     from tests.browser import live_app
 
     def build() -> dict:

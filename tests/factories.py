@@ -8,7 +8,7 @@ from app.domain.enums import EmploymentStatus, OrgUnitKind, PositionKind, Role
 from app.domain.nip import parse_nip
 from app.extensions import db
 from app.models import Employee, OrgUnit, User
-from app.services.accounts import hash_password
+from app.services.org.accounts import hash_password
 
 PASSWORD = "Kinerja-Terukur-2026"
 _serial = itertools.count(1)
@@ -28,7 +28,7 @@ class Factory:
         self.skp = SkpFactory()
 
     def pemda(self, name: str = "Pemerintah Kabupaten Uji") -> OrgUnit:
-        from app.services.org import ensure_pemda
+        from app.services.org.units import ensure_pemda
 
         return ensure_pemda(name)
 
@@ -140,7 +140,7 @@ class SkpFactory:
         from app.domain.skp import Aspect, PlanStatus, ResultKind
         from app.models import Indicator, Plan, WorkResult
         from app.models.base import utcnow
-        from app.services.plans import snapshot_of
+        from app.services.skp.plans import snapshot_of
 
         year = year or self.year()
         status = status or PlanStatus.DRAFT

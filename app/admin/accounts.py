@@ -16,7 +16,7 @@ from app.forms import ActionForm, button_action, choices
 from app.formatting import tanggal_jam
 from app.models import OrgUnit
 from app.services import ServiceError
-from app.services.accounts import ensure_account, issue_activation, link_account, set_role, unlock
+from app.services.org.accounts import ensure_account, issue_activation, link_account, set_role, unlock
 from app.services.mail import mail_enabled, send_mail
 
 

@@ -14,8 +14,8 @@ from app.extensions import db
 from app.forms import apply_service_error, choices
 from app.security import admin_opd_ids
 from app.services import ServiceError
-from app.services.acting import ActingData, acting_in_scope, assignment_opd_ids, create_acting, update_acting
-from app.services.org import units_in_scope
+from app.services.org.acting import ActingData, acting_in_scope, assignment_opd_ids, create_acting, update_acting
+from app.services.org.units import units_in_scope
 
 
 def _unit_choices() -> list[tuple[int, str]]:

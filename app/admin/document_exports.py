@@ -14,9 +14,9 @@ from app.extensions import db
 from app.forms import apply_service_error, choices
 from app.models import ExportJob, OrgUnit
 from app.services import ServiceError
-from app.services import document_export as export
-from app.services.documents import SLUGS, base_url
-from app.services.monitoring import scoped_opds
+from app.services.documents import export
+from app.services.documents.issue import SLUGS, base_url
+from app.services.monitoring.monitoring import scoped_opds
 from app.services.years import all_years, current_year
 from app.web import arg_id
 

@@ -14,9 +14,9 @@ from app.admin import bp
 from app.extensions import db
 from app.forms import ActionForm, Form, choices
 from app.services import ServiceError
-from app.services import earlier_results as svc
-from app.services.roster_sheets import XLSX_MIMETYPE
-from app.services.roster_store import clean_filename, delete_upload, load_upload, store_upload
+from app.services.assessments import earlier_results as svc
+from app.services.roster.sheets import XLSX_MIMETYPE
+from app.services.roster.store import clean_filename, delete_upload, load_upload, store_upload
 from app.services.years import all_years, get_year
 from app.web import to_id
 

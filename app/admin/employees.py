@@ -15,9 +15,9 @@ from app.forms import ActionForm, apply_service_error, choices
 from app.models import ActingAssignment, AuditEvent, Employee, OrgUnit
 from app.security import account_refusal, admin_opd_ids, scope_employees
 from app.services import ServiceError
-from app.services.accounts import pending_account
-from app.services.employees import EmployeeData, create_employee, set_active, update_employee
-from app.services.org import units_in_scope
+from app.services.org.accounts import pending_account
+from app.services.org.employees import EmployeeData, create_employee, set_active, update_employee
+from app.services.org.units import units_in_scope
 from app.web import page_arg
 
 

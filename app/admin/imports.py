@@ -16,11 +16,11 @@ from app.extensions import db
 from app.forms import Form
 from app.models.base import utcnow
 from app.services import ServiceError
-from app.services.roster_import import apply_import, plan_import
-from app.services.roster_plan import ImportPlan
-from app.services.roster_reader import RosterFileError, read_roster
-from app.services.roster_sheets import XLSX_MIMETYPE, export_workbook, template_workbook
-from app.services.roster_store import StoredUpload, clean_filename, delete_upload, load_upload, store_upload
+from app.services.roster.importer import apply_import, plan_import
+from app.services.roster.plan import ImportPlan
+from app.services.roster.reader import RosterFileError, read_roster
+from app.services.roster.sheets import XLSX_MIMETYPE, export_workbook, template_workbook
+from app.services.roster.store import StoredUpload, clean_filename, delete_upload, load_upload, store_upload
 
 RESULT_KEY = "impor_hasil"
 PREVIEW_LIMIT = 1000  # rows per list on the report page; the CLI lists everything

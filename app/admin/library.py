@@ -12,7 +12,7 @@ from app.extensions import db
 from app.forms import ActionForm, apply_service_error, button_action
 from app.models import LibraryIndicator, LibraryResult
 from app.services import ServiceError
-from app.services.library import (
+from app.services.skp.library import (
     LibraryIndicatorData, create_indicator, create_result, delete_indicator, delete_result,
     entries_for, move_indicator, move_result, position_rows, position_suggestions, positions_query,
     update_indicator, update_result,

@@ -8,8 +8,8 @@ from sqlalchemy.orm import selectinload
 from app.extensions import db
 from app.models import ActingAssignment, Employee, OrgUnit, User
 from app.security import account_refusal, can_admin_employee, can_admin_opd, can_admin_unit
-from app.services.accounts import pending_account
-from app.services.acting import assignment_opd_ids
+from app.services.org.accounts import pending_account
+from app.services.org.acting import assignment_opd_ids
 from app.services.audit import record
 
 

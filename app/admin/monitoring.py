@@ -18,9 +18,9 @@ from app.admin.org_targets import opd_or_404
 from app.domain.scoring import Predikat
 from app.extensions import db
 from app.models import AppraisalYear, Period
-from app.services import monitoring as mon
-from app.services import monitoring_sheets as sheets
-from app.services import recap
+from app.services.monitoring import monitoring as mon
+from app.services.monitoring import sheets
+from app.services.monitoring import recap
 from app.services.charts import PREDIKAT_FILLS, STATE_FILLS, curve_limits_chart, percent, share_bar
 from app.services.years import all_years, current_year
 from app.web import page_arg, arg_id

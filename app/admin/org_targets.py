@@ -15,7 +15,7 @@ from app.forms import ActionForm, apply_service_error, choices
 from app.models import AppraisalYear, OrgTarget, OrgUnit
 from app.security import admin_opd_ids, can_admin_opd
 from app.services import ServiceError
-from app.services.org_targets import (
+from app.services.skp.org_targets import (
     OrgTargetData, create_target, delete_target, move_target, reference_counts, set_year_result,
     targets_of, update_target, year_result,
 )

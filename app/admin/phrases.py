@@ -14,7 +14,7 @@ from app.extensions import db
 from app.forms import ActionForm, Form, apply_service_error, button_action, choices
 from app.models import FeedbackPhrase
 from app.services import ServiceError
-from app.services import phrases as svc
+from app.services.reviews import phrases as svc
 
 
 class PhraseForm(Form):

@@ -14,7 +14,7 @@ from app.forms import ActionForm, apply_service_error, choices
 from app.models import Employee, OrgUnit
 from app.security import admin_opd_ids, can_admin_unit
 from app.services import ServiceError
-from app.services.org import create_unit, get_pemda, set_unit_active, units_in_scope, update_unit
+from app.services.org.units import create_unit, get_pemda, set_unit_active, units_in_scope, update_unit
 from app.web import arg_id
 
 

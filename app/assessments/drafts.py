@@ -9,8 +9,8 @@ from app.assessments.forms import form_version
 from app.assessments.sheet import Sheet
 from app.models import User
 from app.services import ServiceError
-from app.services import assessments as svc
-from app.services.evidence_store import max_bytes
+from app.services.assessments import assessments as svc
+from app.services.assessments.evidence_store import max_bytes
 
 
 @dataclass

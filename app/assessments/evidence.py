@@ -12,8 +12,8 @@ from app.assessments.forms import RemoveForm, form_version
 from app.assessments.loaders import editable_assessment, evidence_or_404, run
 from app.domain.enums import EvidenceKind
 from app.services import ServiceError
-from app.services import assessments as svc
-from app.services.evidence_store import path_for
+from app.services.assessments import assessments as svc
+from app.services.assessments.evidence_store import path_for
 
 
 @bp.route("/bukti/<int:evidence_id>")

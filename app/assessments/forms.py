@@ -9,7 +9,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 
 from app.domain.skp import Approach
 from app.forms import ActionForm, DecimalField, Form, VersionedForm
-from app.services.assessments import MAX_TEXT
+from app.services.assessments.assessments import MAX_TEXT
 
 ACCEPT = ".pdf,.jpg,.jpeg,.png,.xlsx,.docx,application/pdf,image/jpeg,image/png"
 

@@ -12,7 +12,7 @@ from app.extensions import db
 from app.models import AppraisalYear, Assessment, Evidence, Period
 from app.security import can_admin_employee, can_view_assessment, is_reviewer_of
 from app.services import ConflictError, ServiceError
-from app.services.assessments import assessment_options, window
+from app.services.assessments.assessments import assessment_options, window
 from app.services.years import get_year
 
 CONFLICT = (

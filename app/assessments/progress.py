@@ -21,9 +21,9 @@ from app.domain.skp import PlanStatus
 from app.extensions import db
 from app.models import AppraisalYear, Assessment, Employee, Indicator, Period, Plan, Realization, WorkResult
 from app.services import charts
-from app.services.assessment_rows import lineage_roots
-from app.services.assessments import approved_plan_for
-from app.services.period_status import utama_means
+from app.services.assessments.rows import lineage_roots
+from app.services.assessments.assessments import approved_plan_for
+from app.services.assessments.period_status import utama_means
 from app.services.years import all_years, current_year
 
 DONE = (AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED)

@@ -20,8 +20,8 @@ from app.forms import apply_service_error
 from app.models import AppraisalYear, Employee
 from app.security import can_admin_employee, can_view_employee, is_reviewer_of
 from app.services import ServiceError
-from app.services import assessments as svc
-from app.services.period_status import period_statuses
+from app.services.assessments import assessments as svc
+from app.services.assessments.period_status import period_statuses
 from app.services.years import all_years, current_year
 
 

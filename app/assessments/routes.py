@@ -14,8 +14,8 @@ from app.extensions import db
 from app.forms import apply_service_error
 from app.models import AppraisalYear, Period
 from app.services import ConflictError, FieldErrors, ServiceError
-from app.services import assessments as svc
-from app.services.period_status import period_statuses, window_before_start
+from app.services.assessments import assessments as svc
+from app.services.assessments.period_status import period_statuses, window_before_start
 from app.services.years import all_years, current_year
 
 

@@ -12,8 +12,8 @@ from app.assessments.forms import assessment_form_class, narrative_mode
 from app.domain.numbers import input_text
 from app.extensions import db
 from app.models import Assessment, CoreValue, Expectation
-from app.services.assessment_rows import IndicatorRow, indicator_rows
-from app.services.assessments import Window, window
+from app.services.assessments.rows import IndicatorRow, indicator_rows
+from app.services.assessments.assessments import Window, window
 
 
 def core_values() -> list[CoreValue]:

@@ -15,9 +15,9 @@ from app.assessments.loaders import year_or_404
 from app.domain.enums import AssessmentStatus
 from app.extensions import db
 from app.models import AppraisalYear, Assessment, Employee, Period
-from app.services.assessments import entry_opens
-from app.services.period_status import current_period
-from app.services.team import team_today
+from app.services.assessments.assessments import entry_opens
+from app.services.assessments.period_status import current_period
+from app.services.org.team import team_today
 from app.services.years import all_years, current_year
 
 DONE = (AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED)

@@ -12,7 +12,7 @@ from app.extensions import db, limiter
 from app.formatting import tanggal_jam
 from app.forms import ActionForm, apply_service_error
 from app.services import ServiceError
-from app.services import accounts
+from app.services.org import accounts
 from app.web import safe_next
 
 LOGIN_FAILED = (

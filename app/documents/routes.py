@@ -16,8 +16,8 @@ from app.forms import ActionForm
 from app.models import AnnualEvaluation, Assessment, Document, Employee, OrgUnit, Plan
 from app.security import can_admin_opd, can_view_documents
 from app.services import ServiceError
-from app.services import document_sources as sources
-from app.services import documents as docs
+from app.services.documents import sources
+from app.services.documents import issue as docs
 from app.services.years import all_years, current_year, get_year
 
 
@@ -99,8 +99,8 @@ def employee_year(employee_id: int, year: int):
 # --- preview and issue, one pair per kind -------------------------------------------------------
 
 def _preview(kind: DocumentKind, source):
-    from app.services.document_data import DocumentUnavailable
-    from app.services.document_render import render_html
+    from app.services.documents.data import DocumentUnavailable
+    from app.services.documents.render import render_html
 
     try:
         snapshot = docs.build_snapshot(kind, source)

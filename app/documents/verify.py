@@ -10,7 +10,7 @@ from app.documents import verification_bp as bp
 from app.documents.forms import CodeForm, UploadForm
 from app.extensions import db, limiter
 from app.models import Document
-from app.services import documents as docs
+from app.services.documents import issue as docs
 
 MB = 1024 * 1024
 

@@ -12,7 +12,7 @@ from app.extensions import db
 from app.indicators import bp
 from app.models import AppraisalYear, Employee, OrgUnit, User
 from app.security import admin_opd_ids, can_admin_opd
-from app.services.cascade import opd_map, opd_rows, subtree_map
+from app.services.skp.cascade import opd_map, opd_rows, subtree_map
 from app.services.years import all_years, current_year, get_year
 
 

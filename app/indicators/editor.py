@@ -15,8 +15,8 @@ from app.indicators.forms import HeaderForm, ResultForm, SubmitForm, form_versio
 from app.indicators.loaders import CONFLICT_KEPT, CONFLICT_MESSAGE, editable_plan, result_of, run_service
 from app.models import OrgTarget, Plan
 from app.services import ConflictError, ServiceError
-from app.services import plan_edit
-from app.services.plan_rules import assessor_plan
+from app.services.skp import plan_edit
+from app.services.skp.plan_rules import assessor_plan
 
 OPTION_LENGTH = 150
 

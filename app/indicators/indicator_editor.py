@@ -12,7 +12,7 @@ from app.indicators.editor import button_action, save_form
 from app.indicators.forms import IndicatorForm, form_version, indicator_form_class
 from app.indicators.loaders import editable_plan, indicator_of, result_of
 from app.models import Plan
-from app.services import plan_edit
+from app.services.skp import plan_edit
 
 
 def _indicator_form(plan: Plan, indicator=None) -> tuple[IndicatorForm, list]:

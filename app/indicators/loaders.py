@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from app.extensions import db
 from app.models import CoreValue, Indicator, Plan, User, WorkResult
 from app.security import can_edit_plan, can_review_plan, can_view_plan
-from app.services.plans import plan_options
+from app.services.skp.plans import plan_options
 
 
 def plan_or_404(plan_id: int) -> Plan:

@@ -19,10 +19,10 @@ from app.indicators.loaders import (
 from app.models import AppraisalYear, Plan
 from app.security import can_admin_employee, can_edit_plan, can_review_plan, records_external_approval
 from app.services import ServiceError
-from app.services import plans as plan_service
-from app.services.plan_copy import library_has
-from app.services.plan_diff import diff_plans
-from app.services.plan_rules import warnings_of
+from app.services.skp import plans as plan_service
+from app.services.skp.plan_copy import library_has
+from app.services.skp.plan_diff import diff_plans
+from app.services.skp.plan_rules import warnings_of
 from app.services.settings import get_settings
 from app.services.years import all_years, current_year, get_year
 

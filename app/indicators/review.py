@@ -14,7 +14,7 @@ from app.indicators.plans import plan_context
 from app.models import Plan
 from app.security import records_external_approval
 from app.services import ConflictError, ServiceError
-from app.services import plans as plan_service
+from app.services.skp import plans as plan_service
 
 EXPECTATION_STATES = (PlanStatus.DRAFT, PlanStatus.SUBMITTED, PlanStatus.RETURNED)
 

@@ -15,9 +15,9 @@ from app.extensions import db
 from app.formatting import tanggal
 from app.indicators import bp
 from app.models import ActingAssignment, AppraisalYear, Employee, Plan
-from app.services import plans as plan_service
-from app.services.head_assessed import head_assessed, head_assessed_query
-from app.services.team import members_today
+from app.services.skp import plans as plan_service
+from app.services.org.head_assessed import head_assessed, head_assessed_query
+from app.services.org.team import members_today
 from app.services.years import all_years, current_year, get_year
 
 # The order of the status counters on the team page; None is "belum menyusun".

@@ -26,10 +26,10 @@ from app.reviews.annual_forms import annual_form_class, initial_data
 from app.reviews.annual_save import editable, refresh_after_conflict, save_rows
 from app.reviews.annual_loaders import reviewed_employee_or_404
 from app.services import ConflictError, ServiceError
-from app.services import annual as svc
+from app.services.reviews import annual as svc
 from app.services import charts
 from app.security import records_external_approval
-from app.services.head_assessed import head_assessed_query
+from app.services.org.head_assessed import head_assessed_query
 from app.services.settings import get_settings
 from app.services.years import all_years, current_year
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from app.extensions import db
 from app.models import AnnualEvaluation, Employee, FollowUp, Objection
 from app.security import can_view_employee, is_reviewer_of, may_assess_year
-from app.services.objections import may_decide
+from app.services.reviews.objections import may_decide
 
 
 def may_view_evaluation(user, evaluation: AnnualEvaluation) -> bool:

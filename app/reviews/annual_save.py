@@ -8,7 +8,7 @@ from flask_login import current_user
 from app.domain.enums import EvaluationStatus
 from app.reviews.annual_forms import digest, initial_data
 from app.services import ConflictError, FieldErrors, ServiceError
-from app.services import annual as svc
+from app.services.reviews import annual as svc
 
 
 def editable(row) -> bool:

@@ -15,8 +15,8 @@ from app.reviews.annual_forms import follow_up_form
 from app.reviews.annual_loaders import evaluation_or_404, follow_up_or_404
 from app.reviews.result import follow_up_kind, render_result
 from app.services import ServiceError
-from app.services import annual as annual_svc
-from app.services import objections as svc
+from app.services.reviews import annual as annual_svc
+from app.services.reviews import objections as svc
 from app.services.years import all_years, current_year
 
 LIST = "daftar"

@@ -15,7 +15,7 @@ from app.reviews.annual_loaders import evaluation_or_404, objection_or_404
 from app.reviews.result import atasan_of, window_of
 from app.security import is_second_assessor_of, may_assess_year
 from app.services import ServiceError
-from app.services import objections as svc
+from app.services.reviews import objections as svc
 
 
 def render_objection(objection, status: int = 200, **forms):

@@ -24,11 +24,11 @@ from app.reviews.period_forms import (
 )
 from app.security import can_view_assessment, may_review_period, records_external_approval
 from app.services import ConflictError, FieldErrors, ServiceError
-from app.services import reviews
-from app.services.assessments import assessment_options, return_assessment
-from app.services.head_assessed import on_behalf_of
-from app.services.phrases import phrases_by_scope
-from app.services.review_queue import review_grid, reviews_anyone
+from app.services.reviews import reviews
+from app.services.assessments.assessments import assessment_options, return_assessment
+from app.services.org.head_assessed import on_behalf_of
+from app.services.reviews.phrases import phrases_by_scope
+from app.services.reviews.review_queue import review_grid, reviews_anyone
 from app.services.settings import get_settings
 from app.services.years import all_years, current_year
 

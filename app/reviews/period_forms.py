@@ -10,8 +10,8 @@ from wtforms.validators import DataRequired, Length, ValidationError
 
 from app.domain.scoring import Rating
 from app.forms import VersionedForm, choices
-from app.services.assessments import MAX_TEXT
-from app.services.reviews import MAX_FEEDBACK
+from app.services.assessments.assessments import MAX_TEXT
+from app.services.reviews.reviews import MAX_FEEDBACK
 
 RATING_CHOICES = [(r.value, r.label) for r in (Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH)]
 NO_PHRASE = "— pilih kalimat umum —"

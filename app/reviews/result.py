@@ -21,8 +21,8 @@ from app.reviews.annual_forms import ObjectionForm, follow_up_form
 from app.reviews.annual_loaders import _options, evaluation_or_404
 from app.security import may_assess_year
 from app.services import ServiceError
-from app.services import objections as svc
-from app.services.annual import objection_deadline
+from app.services.reviews import objections as svc
+from app.services.reviews.annual import objection_deadline
 from app.services.years import all_years, current_year
 
 DEVELOPMENT = (Predikat.BUTUH_PERBAIKAN, Predikat.KURANG, Predikat.SANGAT_KURANG)

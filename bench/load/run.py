@@ -122,8 +122,8 @@ def pools(url: str, uploads: str, args) -> dict:
     from app.domain.enums import AssessmentStatus, OrgUnitKind
     from app.extensions import db
     from app.models import Assessment, Employee, OrgUnit, Period, Plan, User
-    from app.services.scale_plan import build_scale_plan
-    from app.services.scale_seed import SCALE_PASSWORD, _logins
+    from app.seed.scale.plan import build_scale_plan
+    from app.seed.scale.seed import SCALE_PASSWORD, _logins
 
     plan = build_scale_plan(args.employees, args.year, args.seed)
     labels = ("pegawai", "team", "annual", "admin", "superadmin")
@@ -152,7 +152,7 @@ def pools(url: str, uploads: str, args) -> dict:
         verify_code = None
         if "documents.issue_skp" in app.view_functions:
             from app.domain.enums import DocumentKind
-            from app.services import documents
+            from app.services.documents import issue as documents
 
             with app.test_request_context(base_url="http://127.0.0.1"):
                 user = db.session.scalar(select(User).where(User.nip == logins["pegawai"]))

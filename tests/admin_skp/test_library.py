@@ -8,7 +8,7 @@ from app.domain.skp import Aspect, Direction, ResultKind
 from app.extensions import db
 from app.models import AuditEvent, LibraryIndicator, LibraryResult
 from app.models.library import position_key
-from app.services.plan_copy import library_has
+from app.services.skp.plan_copy import library_has
 from tests.admin_skp.conftest import body, events, rows
 
 JABATAN = "Pranata Komputer Ahli Pertama"

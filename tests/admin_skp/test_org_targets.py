@@ -8,7 +8,7 @@ from app.domain.enums import OrgPredikat
 from app.extensions import db
 from app.models import AuditEvent, OrgTarget, OrgYearResult
 from app.services import ConflictError
-from app.services.org_targets import OrgTargetData, update_target
+from app.services.skp.org_targets import OrgTargetData, update_target
 from tests.admin_skp.conftest import body, events, rows
 
 TARGET = {"goal": "Meningkatnya kualitas layanan kesehatan", "indicator": "Indeks kepuasan masyarakat",
@@ -233,7 +233,7 @@ def test_an_update_racing_a_delete_is_a_conflict(setup):
 
 
 def test_two_admins_saving_the_first_result_at_once_is_a_conflict(setup, monkeypatch):
-    import app.services.org_targets as org_targets
+    import app.services.skp.org_targets as org_targets
 
     opd, year, admin = setup
     org_targets.set_year_result(admin, opd, year, OrgPredikat.BAIK, None, None)

@@ -5,7 +5,7 @@ import pytest
 
 from app.domain.enums import OrgPredikat
 from app.domain.scoring import Predikat, Rating
-from app.services.annual_queue import annual_queue
+from app.services.reviews.annual_queue import annual_queue
 from tests.annual_views.conftest import (
     TODAY, YEAR, body, count_statements, evaluation_of, selected, snapshot, table_form, text,
 )

@@ -92,7 +92,7 @@ def test_an_empty_team_says_so():
 
 def test_deadline_of_matches_the_service(line):
     from app.reviews.annual import deadline_of
-    from app.services.annual import objection_deadline
+    from app.services.reviews.annual import objection_deadline
     from app.services.settings import get_settings
 
     evaluation = line.handed(line.member(), days_ago=3)

@@ -9,9 +9,9 @@ from app.domain.enums import OrgPredikat
 from app.domain.scoring import Predikat, Rating
 from app.extensions import db
 from app.models import AuditEvent, Objection
-from app.services import documents as docs
-from app.services import objections
-from app.services.document_common import DocumentUnavailable
+from app.services.documents import issue as docs
+from app.services.reviews import objections
+from app.services.documents.common import DocumentUnavailable
 from tests.annual_views.conftest import text
 
 

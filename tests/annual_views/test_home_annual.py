@@ -9,7 +9,7 @@ from flask import render_template
 from app.domain.enums import PositionKind
 from app.domain.skp import PlanStatus
 from app.formatting import tanggal
-from app.services.annual_queue import annual_queue
+from app.services.reviews.annual_queue import annual_queue
 from tests.annual_views.conftest import TODAY, Line
 
 

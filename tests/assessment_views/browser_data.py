@@ -10,7 +10,7 @@ from app.domain.enums import AssessmentStatus, PositionKind
 from app.domain.skp import Aspect, Direction, PlanStatus, ResultKind
 from app.extensions import db
 from app.models import Indicator, WorkResult
-from app.services import assessments as svc
+from app.services.assessments import assessments as svc
 
 TODAY = dt.date.today()
 WIB = dt.timezone(dt.timedelta(hours=7))

@@ -6,7 +6,7 @@ from decimal import Decimal
 from app.domain.enums import AssessmentStatus, PositionKind, Role
 from app.domain.skp import PlanStatus
 from app.extensions import db
-from app.services import assessments as svc
+from app.services.assessments import assessments as svc
 from tests.assessment_views.conftest import (
     TODAY, body, count_statements, form_data, start, text,
 )

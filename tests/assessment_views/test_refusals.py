@@ -127,7 +127,7 @@ def test_the_pengelola_reopens_a_period_the_pegawai_never_started(factory, make_
 
     from app.domain.enums import LatePolicy
     from app.domain.skp import PlanStatus
-    from app.services import assessments as svc
+    from app.services.assessments import assessments as svc
     from app.services.settings import update_settings
 
     today = dt.date.today()

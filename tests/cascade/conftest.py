@@ -26,7 +26,7 @@ from app.domain.skp import Aspect, PlanStatus, ResultKind
 from app.extensions import db
 from app.models import Indicator, OrgTarget, Plan, WorkResult
 from app.models.base import utcnow
-from app.services.plans import snapshot_of
+from app.services.skp.plans import snapshot_of
 
 
 def add_rhk(plan: Plan, text: str, *, parent: WorkResult | None = None, target: OrgTarget | None = None,

@@ -9,7 +9,7 @@ from sqlalchemy import event
 from app.domain.skp import Direction, PlanStatus
 from app.extensions import db
 from app.formatting import desimal
-from app.services.cascade import opd_map, subtree_map, target_text
+from app.services.skp.cascade import opd_map, subtree_map, target_text
 from tests.cascade.conftest import scale_opd
 
 

@@ -14,7 +14,7 @@ from app.domain.passwords import password_problems
 from app.extensions import db
 from app.models import ActingAssignment, AuditEvent, Employee, OrgUnit, User
 from app.security import MAX_CHAIN_DEPTH
-from app.services.demo import DEMO_PASSWORD, build_plan, seed_demo
+from app.seed.demo.story import DEMO_PASSWORD, build_plan, seed_demo
 from app.services.settings import get_settings
 from tests.cli.helpers import form_login
 
@@ -210,7 +210,7 @@ def test_if_empty_skips_and_lists_the_demo_logins(seeded, cli):
 
 
 def test_if_empty_lists_no_login_whose_password_was_changed(seeded, cli):
-    from app.services.accounts import hash_password
+    from app.services.org.accounts import hash_password
 
     for user in _demo_users().values():
         user.password_hash = hash_password("Sudah-Diganti-Sendiri-1")
@@ -274,7 +274,7 @@ def test_the_demo_year_targets_and_every_submitted_skp_pass_the_projects_rules(s
     from app.domain.periods import PeriodScheme
     from app.domain.skp import PlanStatus
     from app.models import OrgTarget
-    from app.services.plan_rules import submission_problems
+    from app.services.skp.plan_rules import submission_problems
     from app.services.years import current_year
 
     year = current_year(dt.date(2026, 11, 23))

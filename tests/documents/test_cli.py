@@ -3,7 +3,7 @@ the system and writes the PDF; exits 1 with an Indonesian message when something
 import pytest
 
 from app.domain.enums import DocumentKind
-from app.services import documents as docs
+from app.services.documents import issue as docs
 from tests.documents.conftest import documents
 
 

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from app.domain.enums import DocumentKind, JobStatus
 from app.extensions import db
 from app.models import ExportJob
-from app.services import document_export as export
-from app.services import documents as docs
+from app.services.documents import export
+from app.services.documents import issue as docs
 from tests.documents.conftest import body, documents, text
 
 

@@ -17,7 +17,7 @@ from app.domain.enums import DocumentKind
 from app.extensions import db
 from app.models import AuditEvent
 from app.services import ServiceError
-from app.services import documents as docs
+from app.services.documents import issue as docs
 from tests.documents.conftest import PASSPHRASE, documents
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from app.domain.enums import DocumentKind
 from app.extensions import db
-from app.services import documents as docs
+from app.services.documents import issue as docs
 from tests.documents.conftest import body, documents, text
 
 
@@ -162,7 +162,7 @@ def test_a_plh_for_the_pejabat_penilai_may_and_loses_it_afterwards(world, make_c
 def test_the_pdf_is_rendered_outside_any_transaction(world, make_client, monkeypatch):
     """On SQLite a POST holds the write lock from its first query: WeasyPrint's half second must
     not hold it, or nobody could save meanwhile. The document is still issued and downloadable."""
-    from app.services import document_render
+    from app.services.documents import render as document_render
 
     seen = []
     real = document_render.render_document_pdf

@@ -5,7 +5,7 @@ import io
 
 from app.extensions import db
 from app.formatting import tanggal
-from app.services import documents as docs
+from app.services.documents import issue as docs
 from tests.documents.conftest import body, text
 
 

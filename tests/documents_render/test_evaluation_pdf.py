@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from app.domain.enums import OrgPredikat
 from app.domain.scoring import Rating
-from app.services.document_data import snapshot_annual, snapshot_dokumen_evaluasi, snapshot_evaluation
-from app.services.document_render import render_document_pdf
+from app.services.documents.data import snapshot_annual, snapshot_dokumen_evaluasi, snapshot_evaluation
+from app.services.documents.render import render_document_pdf
 from tests.documents_render.conftest import CODE, ISSUED, VERIFY, flat, pages, text_of
 
 
@@ -115,7 +115,7 @@ def test_dokumen_evaluasi_waits_for_the_keberatan_decision(line):
     """Issued while a keberatan is open it would state a predikat the decision may change."""
     import pytest
 
-    from app.services.document_common import DocumentUnavailable
+    from app.services.documents.common import DocumentUnavailable
 
     evaluation = line.evaluation()
     line.objection(evaluation, decided=False)

@@ -8,9 +8,9 @@ from decimal import Decimal
 from app.domain.enums import PaperSize, PositionKind
 from app.domain.skp import Approach, Perspective
 from app.extensions import db
-from app.services.document_data import snapshot_skp
-from app.services.document_render import render_document_pdf, render_html
-from app.services.plans import snapshot_of
+from app.services.documents.data import snapshot_skp
+from app.services.documents.render import render_document_pdf, render_html
+from app.services.skp.plans import snapshot_of
 from app.services.settings import get_settings
 from tests.documents_render.conftest import CODE, ISSUED, VERIFY, approve_plan, flat, pages, sizes, text_of
 
@@ -213,7 +213,7 @@ def test_preview_is_watermarked_and_has_no_code(line):
     assert "PRATINJAU — belum diterbitkan" in html
     assert CODE not in html and VERIFY not in html and "data:image/svg+xml" not in html
     assert 'href="/static/css/documents.css"' in html
-    from app.services.pdf import render_pdf
+    from app.services.documents.pdf import render_pdf
 
     text = text_of(render_pdf(html))
     assert "PRATINJAU" in text and CODE not in text

@@ -12,11 +12,11 @@ from app.domain.scoring import Predikat, Rating
 from app.domain.skp import PlanStatus
 from app.extensions import db
 from app.models import AnnualEvaluation
-from app.services.document_data import (
+from app.services.documents.data import (
     DocumentUnavailable, snapshot_annual, snapshot_dokumen_evaluasi, snapshot_evaluation, snapshot_recap,
     snapshot_skp,
 )
-from app.services.document_render import render_document_pdf, render_html
+from app.services.documents.render import render_document_pdf, render_html
 from tests.documents_render.conftest import CODE, HANDED, ISSUED, VERIFY, count_statements, text_of
 
 PLAIN = (str, int, bool, type(None))

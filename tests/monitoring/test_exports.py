@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from app.domain.scoring import Predikat
-from app.services.monitoring_sheets import MONITORING_HEADERS, PEGAWAI_HEADERS, RECAP_HEADERS
+from app.services.monitoring.sheets import MONITORING_HEADERS, PEGAWAI_HEADERS, RECAP_HEADERS
 from tests.monitoring.conftest import numbers, row_of, sheet_rows, tables, workbook
 
 COLUMNS = ("Pegawai aktif", "SKP disetujui", "Belum mulai", "Draf terisi", "Diajukan", "Dikembalikan", "Dinilai",

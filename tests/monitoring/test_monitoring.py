@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.services import monitoring as mon
+from app.services.monitoring import monitoring as mon
 from tests.monitoring.conftest import numbers, row_of, tables, text
 
 # Dinas Alfa in Triwulan I (see conftest): 11 active pegawai (one inactive left out; its pengelola

@@ -8,7 +8,7 @@ import pytest
 
 from app.domain.enums import OrgPredikat
 from app.domain.scoring import Predikat, curve_violations
-from app.services import recap
+from app.services.monitoring import recap
 from tests.monitoring.conftest import numbers, row_of, tables, text
 
 

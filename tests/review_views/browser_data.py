@@ -12,9 +12,9 @@ from app.domain.enums import PositionKind
 from app.domain.skp import Aspect, Direction, PlanStatus, ResultKind
 from app.extensions import db
 from app.models import CoreValue, Indicator, WorkResult
-from app.services import assessments as svc
-from app.services import reviews
-from app.services.phrases import add_defaults
+from app.services.assessments import assessments as svc
+from app.services.reviews import reviews
+from app.services.reviews.phrases import add_defaults
 
 TODAY = dt.date.today()
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

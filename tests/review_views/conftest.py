@@ -16,7 +16,7 @@ from app.domain.enums import PhraseScope, PositionKind
 from app.domain.skp import PlanStatus, ResultKind
 from app.extensions import db
 from app.models import Assessment, AuditEvent, CoreValue, Feedback, FeedbackPhrase, WorkResult
-from app.services import assessments as periods
+from app.services.assessments import assessments as periods
 from tests.pages import body, field_error, text  # noqa: F401  (re-exported to the tests here)
 from tests.queries import count_statements  # noqa: F401  (re-exported)
 

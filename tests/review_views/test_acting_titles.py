@@ -14,8 +14,8 @@ from app.domain.enums import ActingKind, AssessmentStatus, PositionKind
 from app.domain.skp import PlanStatus
 from app.extensions import db
 from app.models import ActingAssignment, Assessment
-from app.services import documents as docs
-from app.services import plans as plan_service
+from app.services.documents import issue as docs
+from app.services.skp import plans as plan_service
 from tests.review_views.conftest import TODAY, approved_plan, review_data, submitted_assessment
 
 

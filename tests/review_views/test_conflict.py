@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from app.domain.enums import AssessmentStatus
-from app.services import assessments as periods
-from app.services import reviews
+from app.services.assessments import assessments as periods
+from app.services.reviews import reviews
 from tests.review_views.conftest import fresh, results_of, review_data, state, text, textarea
 
 

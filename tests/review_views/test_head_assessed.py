@@ -9,7 +9,7 @@ from sqlalchemy import select
 from app.domain.enums import AssessmentStatus, EvaluationStatus, ObjectionStatus, PositionKind
 from app.extensions import db
 from app.models import AnnualEvaluation, Assessment, AuditEvent, Objection
-from app.services import objections
+from app.services.reviews import objections
 from tests.annual_views.conftest import table_form
 from tests.review_views.conftest import approved_plan, review_data, submitted_assessment, text
 
@@ -64,7 +64,7 @@ def test_the_admin_approves_the_period_on_the_bupatis_behalf(world, factory, mak
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "penilaian.disetujui"))
     assert event.actor_user_id == world["admin"].id
     # the printed Evaluasi Kinerja names the Bupati and who recorded it
-    from app.services import documents as docs
+    from app.services.documents import issue as docs
 
     document = docs.issue("evaluasi", a, user=world["admin"])
     db.session.commit()

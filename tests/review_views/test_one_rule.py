@@ -1,4 +1,4 @@
-"""One rule for whom I review (services/team.py): every queue, page and permission agrees with it.
+"""One rule for whom I review (services/org/team.py): every queue, page and permission agrees with it.
 
 For each actor of a line with a Plh. who stood in during the first period only, a Plt. acting
 today, a pegawai who moved to another assessor in the middle of the period, and the kepala
@@ -15,8 +15,8 @@ from app.domain.enums import ActingKind, AssessmentStatus, PositionKind
 from app.extensions import db
 from app.models import ActingAssignment, Assessment, Employee
 from app.security import is_reviewer_of, may_review_period
-from app.services.review_queue import review_grid, review_queue
-from app.services.team import members_today, team_today
+from app.services.reviews.review_queue import review_grid, review_queue
+from app.services.org.team import members_today, team_today
 from tests.review_views.conftest import TODAY, approved_plan, submitted_assessment
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.domain.enums import PositionKind
 from app.extensions import db
-from app.services import reviews
+from app.services.reviews import reviews
 from tests.review_views.conftest import approved_plan, count_statements, submitted_assessment
 
 

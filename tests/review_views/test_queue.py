@@ -9,8 +9,8 @@ from flask import render_template
 from app.domain.enums import ActingKind, PositionKind
 from app.extensions import db
 from app.models import ActingAssignment
-from app.services import reviews
-from app.services.review_queue import review_queue
+from app.services.reviews import reviews
+from app.services.reviews.review_queue import review_queue
 from tests.review_views.conftest import TODAY, approved_plan, count_statements, submitted_assessment
 
 

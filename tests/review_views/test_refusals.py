@@ -11,7 +11,7 @@ from app.domain.enums import ActingKind, AssessmentStatus
 from app.domain.scoring import Predikat
 from app.extensions import db
 from app.models import ActingAssignment
-from app.services import reviews
+from app.services.reviews import reviews
 from tests.review_views.conftest import TODAY, body, fresh, review_data, state, text
 
 ACTIONS = ("simpan", "setujui", "kembalikan")

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from app.extensions import db
-from app.services import reviews
+from app.services.reviews import reviews
 from tests.review_views.conftest import TODAY, body, text
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from app.extensions import db
-from app.services.roster_import import apply_import, plan_import
-from app.services.roster_reader import read_roster
+from app.services.roster.importer import apply_import, plan_import
+from app.services.roster.reader import read_roster
 from tests.roster.helpers import xlsx_bytes
 
 

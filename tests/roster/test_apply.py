@@ -11,9 +11,9 @@ from app.domain.enums import EmploymentStatus, Gender, OrgUnitKind, PositionKind
 from app.extensions import db
 from app.models import AuditEvent, Employee, OrgUnit, User
 from app.services import ServiceError
-from app.services.org import unit_path
-from app.services.roster_import import apply_import, plan_import
-from app.services.roster_reader import read_roster
+from app.services.org.units import unit_path
+from app.services.roster.importer import apply_import, plan_import
+from app.services.roster.reader import read_roster
 from app.services.settings import update_settings
 from tests.factories import make_nip
 from tests.roster.helpers import counts, csv_bytes, nips, person, tree_rows, xlsx_bytes

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from app.domain.enums import PositionKind
-from app.services.roster_import import plan_import
-from app.services.roster_reader import read_roster
+from app.services.roster.importer import plan_import
+from app.services.roster.reader import read_roster
 from tests.factories import make_nip
 from tests.roster.helpers import counts, nips, person, tree_rows, xlsx_bytes
 

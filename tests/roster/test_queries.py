@@ -6,8 +6,8 @@ from contextlib import contextmanager
 from sqlalchemy import event
 
 from app.extensions import db
-from app.services.roster_import import apply_import, plan_import
-from app.services.roster_reader import read_roster
+from app.services.roster.importer import apply_import, plan_import
+from app.services.roster.reader import read_roster
 from tests.factories import make_nip
 from tests.roster.helpers import person, xlsx_bytes
 

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from app.domain.nip import NipError
-from app.services.roster_reader import RosterFileError, cell_nip, header_key, read_roster
+from app.services.roster.reader import RosterFileError, cell_nip, header_key, read_roster
 from tests.roster.helpers import HEADERS, csv_bytes, person, xlsx_bytes, xlsx_with_exact_integer
 
 NIP = "198508222015071796"
@@ -149,7 +149,7 @@ def _sheet(cells: bytes) -> bytes:
 def test_one_huge_inline_cell_is_refused_before_it_is_read():
     """A small file (a few hundred KB compressed) with one cell of 40 MB: openpyxl would hold it
     several times over in memory. The stream check refuses it with the reason."""
-    from app.services.roster_reader import MAX_CELL_CHARACTERS
+    from app.services.roster.reader import MAX_CELL_CHARACTERS
 
     huge = b'<row r="1"><c r="A1" t="inlineStr"><is><t>' + b"A" * (40 * 1024 * 1024) + b"</t></is></c></row>"
     data = _with_sheet_xml(_sheet(huge))
@@ -163,7 +163,7 @@ def test_one_huge_inline_cell_is_refused_before_it_is_read():
 
 
 def test_a_sheet_with_too_many_cells_is_refused():
-    from app.services.roster_reader import MAX_CELLS
+    from app.services.roster.reader import MAX_CELLS
 
     row = b'<row r="1">' + b'<c r="A1"><v>1</v></c>' * (MAX_CELLS + 1) + b"</row>"
     with pytest.raises(RosterFileError, match="lebih dari 1.000.000 sel"):

@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Employee, OrgUnit
-from app.services.roster_import import plan_import
-from app.services.roster_reader import read_roster
+from app.services.roster.importer import plan_import
+from app.services.roster.reader import read_roster
 from tests.roster.helpers import HEADERS, counts, nips, person, tree_rows, xlsx_bytes
 
 UPLOAD = "/pengelolaan/impor"

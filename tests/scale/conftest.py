@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from app.extensions import db
-from app.services.scale_seed import seed_scale
+from app.seed.scale.seed import seed_scale
 
 YEAR = dt.date.today().year
 

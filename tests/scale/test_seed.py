@@ -16,8 +16,8 @@ from app.models import (
     User, WorkResult,
 )
 from app.services import ServiceError
-from app.services.scale_plan import build_scale_plan
-from app.services.scale_seed import SCALE_PASSWORD, seed_scale
+from app.seed.scale.plan import build_scale_plan
+from app.seed.scale.seed import SCALE_PASSWORD, seed_scale
 from tests.scale.conftest import YEAR
 
 
@@ -84,7 +84,7 @@ def test_seeded_database_matches_the_plan_and_holds_a_whole_year(scale):
     assert [label for label, _index in written.logins][0] == "Pegawai"
     # and real documents: 3 SKP PDFs (one per 100 pegawai), stored and verifiable
     from app.models import Document
-    from app.services import documents as docs
+    from app.services.documents import issue as docs
 
     documents = list(db.session.scalars(select(Document)))
     assert len(documents) == written.counts["documents"] == 3

@@ -8,8 +8,8 @@ from sqlalchemy import select
 from app.domain.enums import Role
 from app.extensions import db
 from app.models import AuditEvent, Employee, User
-from app.services.roster_import import apply_import, plan_import
-from app.services.roster_reader import read_roster
+from app.services.roster.importer import apply_import, plan_import
+from app.services.roster.reader import read_roster
 from tests.factories import make_nip
 from tests.roster.helpers import person, xlsx_bytes
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import AuditEvent, LoginThrottle, User
 from app.models.base import utcnow
-from app.services.accounts import authenticate, issue_activation
+from app.services.org.accounts import authenticate, issue_activation
 from tests.factories import PASSWORD
 
 WRONG = "bukan-kata-sandinya"

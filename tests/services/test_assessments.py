@@ -13,8 +13,8 @@ from app.domain.skp import Approach, Aspect, PlanStatus
 from app.extensions import db
 from app.models import AuditEvent, Evidence, Indicator
 from app.services import ConflictError, FieldErrors, ServiceError
-from app.services import assessments as svc
-from app.services.assessment_rows import indicator_rows
+from app.services.assessments import assessments as svc
+from app.services.assessments.rows import indicator_rows
 from app.services.settings import update_settings
 
 TODAY = dt.date.today()

@@ -4,7 +4,7 @@ one (the outer rollback keeps it)."""
 import os
 
 from app.extensions import db
-from app.services import evidence_store
+from app.services.assessments import evidence_store
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

@@ -11,8 +11,8 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from app.services.pdf import render_pdf
-from app.services.signing import SigningError, sign_pdf, signing_configured
+from app.services.documents.pdf import render_pdf
+from app.services.documents.signing import SigningError, sign_pdf, signing_configured
 
 PASSPHRASE = "sandi-sertifikat-uji"
 

@@ -10,8 +10,8 @@ from app.domain.enums import PositionKind
 from app.domain.skp import Approach, Aspect, Direction, Perspective, ResultKind
 from app.extensions import db
 from app.models import CoreValue
-from app.services import plans as svc
-from app.services.plan_edit import IndicatorData, ResultData, add_indicator, add_result, update_header, update_indicator
+from app.services.skp import plans as svc
+from app.services.skp.plan_edit import IndicatorData, ResultData, add_indicator, add_result, update_header, update_indicator
 from tests.factories import Factory
 
 LAMPIRAN = {
@@ -114,7 +114,7 @@ def build(factory: Factory | None = None) -> dict:
     add_indicator(people["rina"].user, rina_v2, new_rhk, IndicatorData(
         text="Jumlah set data yang dipublikasikan di portal data", aspect=Aspect.KUANTITAS,
         target_value=Decimal("8"), unit="Set data"))
-    from app.services.plan_edit import delete_result
+    from app.services.skp.plan_edit import delete_result
 
     delete_result(people["rina"].user, rina_v2, next(r for r in rina_v2.results if r.kind == ResultKind.TAMBAHAN))
     svc.submit(people["rina"].user, rina_v2)

@@ -262,7 +262,7 @@ def test_stale_buttons_and_submit_are_conflicts_too(make_client, line, draft):
 def test_a_lost_race_at_commit_is_a_conflict_not_a_500(make_client, line, draft, monkeypatch):
     from sqlalchemy.orm.exc import StaleDataError
 
-    from app.services import plan_edit
+    from app.services.skp import plan_edit
 
     def racing(*args, **kwargs):
         raise StaleDataError("UPDATE statement on table 'plan' expected to update 1 row(s); 0 were matched.")
@@ -293,7 +293,7 @@ def test_jpt_header_offers_only_kuantitatif(make_client, factory):
     (True, "ya"), (False, "tidak"), ("2026", "2026"),
 ])
 def test_diff_values_read_the_indonesian_way(app, value, shown):
-    from app.services.plan_diff import _text
+    from app.services.skp.plan_diff import _text
 
     with app.test_request_context():
         assert _text(value) == shown

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from app.domain.skp import Aspect, PlanStatus, ResultKind
 from app.extensions import db
 from app.models import CoreValue, Expectation, Indicator, IndicatorPeriodTarget, WorkResult
-from app.services import plans as plan_service
+from app.services.skp import plans as plan_service
 from tests.skp_views.conftest import count_statements, text
 
 

@@ -1,5 +1,5 @@
-"""The one rule for whom a Pejabat Penilai reviews today (services/team.py), and the pengelola
-kinerja's list of the kepala daerah's officials (services/head_assessed.py)."""
+"""The one rule for whom a Pejabat Penilai reviews today (services/org/team.py), and the pengelola
+kinerja's list of the kepala daerah's officials (services/org/head_assessed.py)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,8 +7,8 @@ import datetime as dt
 from app.domain.enums import ActingKind
 from app.extensions import db
 from app.models import ActingAssignment
-from app.services.head_assessed import head_assessed
-from app.services.team import team_today
+from app.services.org.head_assessed import head_assessed
+from app.services.org.team import team_today
 from tests.queries import count_statements
 
 TODAY = dt.date(2026, 9, 15)

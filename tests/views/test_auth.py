@@ -6,7 +6,7 @@ import pytest
 from app.extensions import db
 from app.models import AuditEvent, User
 from app.models.base import utcnow
-from app.services.accounts import issue_activation
+from app.services.org.accounts import issue_activation
 from tests.factories import PASSWORD
 
 GENERIC = "NIP atau kata sandi salah, atau akun belum aktif"
@@ -206,7 +206,7 @@ def test_reset_makes_the_old_password_stop_working(client, factory):
 def test_the_password_check_runs_outside_any_transaction(client, factory, monkeypatch, password):
     """On SQLite a login request takes the write lock with its first query; the slow hash check
     must not hold it, or every pegawai saving at the deadline waits for each login."""
-    from app.services import accounts
+    from app.services.org import accounts
 
     user = factory.employee().user
     seen = []

@@ -18,9 +18,9 @@ from app.domain.skp import PlanStatus
 from app.extensions import db
 from app.models import AnnualEvaluation, Assessment, Period
 from app.services import ServiceError
-from app.services import assessments as periods
-from app.services import documents as docs
-from app.services import plans as plan_service
+from app.services.assessments import assessments as periods
+from app.services.documents import issue as docs
+from app.services.skp import plans as plan_service
 from tests.annual_views.conftest import table_form
 from tests.pages import text
 from tests.review_views.conftest import review_data

@@ -1,0 +1,193 @@
+"""Batch export: every pegawai's document of one kind for an OPD and period, as one ZIP under
+instance/exports/. The job runs in a background thread with its own app context (or inline when
+EXPORT_JOBS_INLINE is set, as in the tests); the job page polls its done/total."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import secrets
+import threading
+import zipfile
+
+from flask import Flask, current_app
+from sqlalchemy import select
+
+from app.domain.enums import DocumentKind, JobStatus
+from app.extensions import db, writing_thread
+from app.models import AppraisalYear, ExportJob, OrgUnit, Period, User
+from app.models.base import utcnow
+from app.security import can_admin_opd
+from app.services import ServiceError
+from app.services.documents import issue as docs
+from app.services.audit import record
+from app.services.documents.sources import opd_employees, source_for
+
+STALE = ("Ekspor terhenti sebelum selesai (server dimulai ulang atau proses berhenti). "
+         "Buat ekspor baru untuk mengulanginya.")
+_running: set[int] = set()  # jobs whose thread lives in this process
+_lock = threading.Lock()
+
+
+def folder() -> str:
+    return current_app.config.get("EXPORT_FOLDER") or os.path.join(current_app.instance_path, "exports")
+
+
+def path_for(stored_name: str) -> str:
+    if not re.fullmatch(r"[0-9a-f]{32}\.zip", stored_name or ""):
+        raise ValueError("invalid stored name")
+    return os.path.join(folder(), stored_name)
+
+
+def can_see(user: User, job: ExportJob) -> bool:
+    """The pengelola kinerja of the job's OPD, checked on every request: a requester whose scope
+    over that OPD was withdrawn no longer sees the job nor downloads its ZIP."""
+    if not user.is_authenticated:
+        return False
+    return user.is_admin and can_admin_opd(user, job.opd_id)
+
+
+def create(user: User, opd: OrgUnit, year: AppraisalYear, kind: DocumentKind, period: Period | None) -> ExportJob:
+    """A queued job (the caller commits, then calls `start`)."""
+    if not can_admin_opd(user, opd.id):
+        raise ServiceError("Anda tidak mengelola perangkat daerah ini.", field="opd")
+    if kind == DocumentKind.REKAP:
+        raise ServiceError("Rekap predikat diterbitkan dari halaman Rekap predikat, bukan sebagai ekspor.", field="kind")
+    if kind == DocumentKind.EVALUASI and period is None:
+        raise ServiceError("Pilih periode evaluasi kinerja.", field="period")
+    if period is not None and period.year_id != year.id:
+        raise ServiceError("Periode tidak termasuk tahun yang dipilih.", field="period")
+    if kind != DocumentKind.EVALUASI:
+        period = None
+    job = ExportJob(requested_by_id=user.id, opd_id=opd.id, year_id=year.id, period_id=period.id if period else None,
+                    kind=kind, status=JobStatus.QUEUED, total=0, done=0, created_at=utcnow())
+    db.session.add(job)
+    db.session.flush()
+    record(user, "dokumen.ekspor_dibuat", job, opd_id=opd.id,
+           summary=f"Ekspor {kind.label} {opd.name} {period.title if period else year.year} dibuat",
+           after={"kind": kind, "opd": opd.name, "year": year.year, "period": period.label if period else None})
+    return job
+
+
+def start(app: Flask, job_id: int, base: str) -> None:
+    """Run the job: inline (tests) or in a daemon thread with its own app context."""
+    if app.config.get("EXPORT_JOBS_INLINE"):
+        run(job_id, base)
+        return
+    with _lock:
+        _running.add(job_id)
+    thread = threading.Thread(target=_thread_main, args=(app, job_id, base), name=f"ekspor-{job_id}", daemon=True)
+    thread.start()
+
+
+def _thread_main(app: Flask, job_id: int, base: str) -> None:
+    try:
+        with app.app_context(), writing_thread():  # short IMMEDIATE transactions, as a POST has
+            run(job_id, base)
+            db.session.remove()
+    finally:
+        with _lock:
+            _running.discard(job_id)
+
+
+def _member_name(employee, kind: DocumentKind, period: Period | None) -> str:
+    words = {DocumentKind.SKP: "skp", DocumentKind.EVALUASI: "evaluasi",
+             DocumentKind.DOKUMEN_EVALUASI: "dokumen-evaluasi"}[kind]
+    suffix = f"-{period.label}" if period is not None else ""
+    name = re.sub(r"[^A-Za-z0-9]+", "-", f"{employee.nip}-{employee.name}-{words}{suffix}").strip("-").lower()
+    return name[:150] + ".pdf"
+
+
+def run(job_id: int, base: str) -> None:
+    """Issue (or reuse) each pegawai's document, write the ZIP, record progress; FAILED with the
+    message when anything unexpected happens."""
+    job = db.session.get(ExportJob, job_id)
+    if job is None or job.status != JobStatus.QUEUED:
+        return
+    try:
+        _run(job, base)
+    except Exception as error:  # the job page must say what happened, whatever it was
+        db.session.rollback()
+        current_app.logger.exception("Export job %s failed", job_id)
+        job = db.session.get(ExportJob, job_id)
+        job.status, job.finished_at = JobStatus.FAILED, utcnow()
+        job.message = (error.message if isinstance(error, ServiceError)
+                       else f"Ekspor gagal karena kesalahan pada server ({type(error).__name__}).")
+        db.session.commit()
+
+
+def _run(job: ExportJob, base: str) -> None:
+    employees = opd_employees(job.opd)
+    job.status, job.total, job.done = JobStatus.RUNNING, len(employees), 0
+    db.session.commit()
+    skipped: list[str] = []
+    stored_name = secrets.token_hex(16) + ".zip"
+    os.makedirs(folder(), mode=0o700, exist_ok=True)
+    path = path_for(stored_name)
+    try:
+        written = _fill_zip(job, path + ".tmp", employees, skipped, base)
+    except BaseException:
+        if os.path.exists(path + ".tmp"):
+            os.remove(path + ".tmp")  # no half-written ZIP is left behind
+        raise
+    os.replace(path + ".tmp", path)
+    os.chmod(path, 0o600)
+    job = db.session.get(ExportJob, job.id)
+    job.stored_name, job.status, job.finished_at = stored_name, JobStatus.DONE, utcnow()
+    job.message = f"{written} dokumen dalam berkas ZIP" + (f"; {len(skipped)} pegawai dilewati:\n" + "\n".join(skipped)
+                                                           if skipped else ".")
+    db.session.commit()
+
+
+def _fill_zip(job: ExportJob, path: str, employees, skipped: list[str], base: str) -> int:
+    """Issue or reuse each pegawai's document into the ZIP at `path`; count progress per pegawai."""
+    user, period, year, kind = job.requested_by, job.period, job.year, job.kind
+    written = 0
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for employee in employees:
+            try:
+                document = docs.issue(kind, source_for(employee, year, kind, period), user=user, base=base,
+                                      release=db.session.rollback)
+            except docs.DocumentError:
+                raise  # signing is broken: every document would fail the same way
+            except ServiceError as refused:  # SourceMissing, DocumentUnavailable: skip and say why
+                db.session.rollback()
+                skipped.append(f"{employee.name} (NIP {employee.nip}): {refused.message}")
+            else:
+                archive.writestr(_member_name(employee, kind, period), docs.read_bytes(document))
+                written += 1
+                db.session.commit()
+            job = db.session.get(ExportJob, job.id)
+            job.done += 1
+            db.session.commit()
+        if skipped:
+            archive.writestr("DILEWATI.txt", "Pegawai tanpa dokumen (persetujuan yang diperlukan belum ada):\n\n"
+                             + "\n".join(skipped) + "\n")
+    return written
+
+
+def expire_stale(job: ExportJob, now: dt.datetime | None = None) -> bool:
+    """Mark a job FAILED when it is left QUEUED/RUNNING with no thread behind it (a restart),
+    after EXPORT_JOB_STALE_MINUTES. Returns True when it changed (the caller commits)."""
+    if job.status not in (JobStatus.QUEUED, JobStatus.RUNNING):
+        return False
+    with _lock:
+        alive = job.id in _running
+    # A big OPD may take long in another worker process: allow 5 s per pegawai beyond the minimum.
+    limit = max(dt.timedelta(minutes=current_app.config.get("EXPORT_JOB_STALE_MINUTES", 30)),
+                dt.timedelta(seconds=5 * (job.total or 0)))
+    if alive or (now or utcnow()) - job.created_at < limit:
+        return False
+    job.status, job.finished_at, job.message = JobStatus.FAILED, utcnow(), STALE
+    return True
+
+
+def recent_jobs(user: User, limit: int = 10) -> list[ExportJob]:
+    """The latest jobs of the OPDs the user manages (all for a superadmin)."""
+    from app.security import admin_opd_ids
+
+    scope = admin_opd_ids(user)
+    query = select(ExportJob).order_by(ExportJob.created_at.desc(), ExportJob.id.desc()).limit(limit)
+    if scope is not None:
+        query = query.where((ExportJob.opd_id.in_(scope or {-1})) | (ExportJob.requested_by_id == user.id))
+    return list(db.session.scalars(query))

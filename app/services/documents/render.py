@@ -1,0 +1,62 @@
+"""One render path for the official documents (STYLE.md habit 11): a snapshot (document_data) →
+one Jinja template per kind → HTML for the on-screen preview, and the same HTML → PDF."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+from flask import has_request_context, render_template, url_for
+from markupsafe import Markup
+
+from app.domain.enums import DocumentKind
+from app.domain.scoring import Predikat
+from app.services.charts import curve_limits_chart
+from app.services.documents.common import logo_data_uri
+from app.services.documents.pdf import qr_data_uri, render_pdf
+from app.services.monitoring.recap import OpdRecap, curve_bars
+
+TEMPLATES = {
+    DocumentKind.SKP.value: "documents/skp.html",
+    DocumentKind.EVALUASI.value: "documents/evaluasi.html",
+    DocumentKind.DOKUMEN_EVALUASI.value: "documents/dokumen_evaluasi.html",
+    DocumentKind.REKAP.value: "documents/rekap.html",
+}
+STYLESHEET = "/static/css/documents.css"  # resolved by pdf.render_pdf's fetcher, under DOCUMENT_BASE
+
+
+def distribution_chart(data: dict[str, Any] | None, *, chart_id: str = "pola-distribusi") -> Markup | None:
+    """The OPD's predikat against its curve, drawn from a snapshot's `distribution` numbers."""
+    if not data or not data.get("total"):
+        return None
+    recap = OpdRecap(None, data.get("opd_name") or "", counts={p: int(data["counts"].get(p.value, 0)) for p in Predikat})
+    if data.get("org_predikat"):
+        recap.result = SimpleNamespace(predikat=data["org_predikat"])
+    return curve_limits_chart(curve_bars(recap), title="Pola distribusi predikat kinerja pegawai",
+                              description=data.get("caption") or "", chart_id=chart_id)
+
+
+def _stylesheet(preview: bool) -> str:
+    if preview and has_request_context():
+        return url_for("static", filename="css/documents.css")
+    return STYLESHEET
+
+
+def render_html(snapshot: dict[str, Any], *, code: str | None = None, verify_url: str | None = None,
+                issued_at_text: str | None = None, preview: bool = False) -> str:
+    """The document as a standalone HTML page: the preview (watermarked, no code) or what the PDF
+    is made from (with the verification code and its QR code in the footer of every page)."""
+    template = TEMPLATES[snapshot["kind"]]
+    issued = not preview and bool(code)
+    return render_template(
+        template, doc=snapshot, preview=preview, code=code if issued else None,
+        verify_url=verify_url if issued else None, issued_at_text=issued_at_text if issued else None,
+        qr=qr_data_uri(verify_url) if issued and verify_url else None,
+        chart=distribution_chart(snapshot.get("distribution")), stylesheet=_stylesheet(preview),
+        paper=(snapshot.get("paper_size") or "A4").lower(),
+        logo=logo_data_uri((snapshot.get("kop") or {}).get("logo_sha256")),
+    )
+
+
+def render_document_pdf(snapshot: dict[str, Any], *, code: str, verify_url: str, issued_at_text: str) -> bytes:
+    """The issued PDF of a snapshot, with its verification code, QR code and issue time."""
+    return render_pdf(render_html(snapshot, code=code, verify_url=verify_url, issued_at_text=issued_at_text))

@@ -13,7 +13,7 @@ RUNTIME_STAMP := $(VENV)/.requirements.stamp
 DEV_STAMP := $(VENV)/.requirements-dev.stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-e2e clean
+.PHONY: help run setup test test-e2e lint clean
 
 help:
 	@echo "make run       set up .venv, instance/config.py, the database and the demo data;"
@@ -21,6 +21,7 @@ help:
 	@echo "make test      run the whole test suite (PYTEST_ARGS='...' passes options;"
 	@echo "               TEST_DATABASE_URL=postgresql+psycopg://... runs it on PostgreSQL)"
 	@echo "make test-e2e  run only the browser tests (needs /usr/bin/chromium)"
+	@echo "make lint      check the layers and areas with import-linter (.importlinter)"
 	@echo "make clean     remove .venv and caches (never instance/)"
 
 $(PY):
@@ -50,8 +51,11 @@ run: setup
 	@echo "Capaian: http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
 	FLASK_DEBUG=0 $(FLASK) run --host $(HOST) --port $(PORT) --no-reload
 
-test: $(DEV_STAMP)
+test: lint
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(DEV_STAMP)
+	$(VENV)/bin/lint-imports --no-cache
 
 test-e2e: $(DEV_STAMP)
 	$(PY) -m pytest -m e2e $(PYTEST_ARGS)

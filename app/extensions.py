@@ -73,3 +73,16 @@ def _may_write() -> bool:
     if getattr(_thread, "immediate", False):
         return True
     return has_request_context() and request.method not in ("GET", "HEAD", "OPTIONS")
+
+
+def database_reachable() -> bool:
+    """Whether the database answers a trivial query now (for /healthz); never raises."""
+    from sqlalchemy import text
+
+    try:
+        db.session.execute(text("SELECT 1"))
+        return True
+    except Exception:  # any failure to reach the database is "down"
+        return False
+    finally:
+        db.session.rollback()

@@ -41,9 +41,6 @@ def desimal(value: int | float | Decimal | None) -> str:
 
 
 def register(app: Flask) -> None:
-    from app.services.audit import field_label
-
-    app.add_template_filter(field_label, "field_label")
     app.add_template_filter(tanggal, "tanggal")
     app.add_template_filter(tanggal_jam, "tanggal_jam")
     app.add_template_filter(angka, "angka")

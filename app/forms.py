@@ -84,17 +84,15 @@ def button_action(act, message: str | None, back: str):
     ServiceError rolls back and becomes the flashed message."""
     from flask import abort, flash, redirect
 
-    from app.extensions import db
+    from app.web import commit
 
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        act()
+        commit(act)
     except ServiceError as error:
-        db.session.rollback()
         flash(error.message, "danger")
     else:
-        db.session.commit()
         if message:
             flash(message, "success")
     return redirect(back)

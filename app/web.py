@@ -1,14 +1,21 @@
-"""Request hooks shared by every page: what a request may carry (ids that fit the database, no
-control characters), security headers and the forced password change."""
+"""What every blueprint shares around a request: what a request may carry (ids that fit the
+database, no control characters), security headers and the forced password change, the one commit
+helper (`commit`: one transaction per request), the year of a URL (`year_or_404`) and the menu's
+team flag."""
 from __future__ import annotations
 
 import re
+from typing import Callable, TypeVar
 from urllib.parse import urlsplit
 
-from flask import Flask, Request, redirect, request, url_for
+from flask import Flask, Request, abort, g, redirect, request, url_for
 from flask_login import current_user
 from werkzeug.datastructures import ImmutableMultiDict
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.routing import IntegerConverter, UnicodeConverter, ValidationError
+
+from app.extensions import db
+from app.services import ConflictError, ServiceError
 
 # The largest id the tables hold: their keys are INTEGER, which PostgreSQL keeps in 32 bits (and
 # refuses to compare with a larger number). A larger one names nothing.
@@ -127,6 +134,40 @@ _ALLOWED_DURING_FORCED_CHANGE = {
 }
 
 
+T = TypeVar("T")
+
+# What a lost optimistic-lock race says when the view names nothing more precise.
+CONFLICT = ("Data ini telah diubah di tab atau perangkat lain sejak halaman ini dibuka, jadi perubahan Anda "
+            "belum disimpan.")
+
+
+def commit(action: Callable[[], T], *, conflict: str = CONFLICT) -> T:
+    """One transaction per request: call `action` (a service call, which flushes), then commit and
+    return its value. A refusal rolls everything back and is raised again for the view to show (at
+    its field with `forms.apply_service_error`, or flashed); a lost optimistic-lock race (another
+    request committed the same row first) rolls back too and is a ConflictError saying `conflict`."""
+    try:
+        value = action()
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        raise ConflictError(conflict) from None
+    except ServiceError:
+        db.session.rollback()
+        raise
+    return value
+
+
+def year_or_404(year: int):
+    """The appraisal year of a URL's year number (2026), or 404."""
+    from app.services.years import get_year
+
+    appraisal_year = get_year(year)
+    if appraisal_year is None:
+        abort(404)
+    return appraisal_year
+
+
 def safe_next(target: str | None) -> str | None:
     """`target` when it is a path on this site, else None (refuses //evil.example and http:...)."""
     if not target:
@@ -190,9 +231,22 @@ class SiteInfo:
         return self._load().logo_mime is not None
 
 
+def menu_has_team() -> bool:
+    """Whether the menu shows "Tim saya" (`services/org/team.has_team`), asked once per request."""
+    if "menu_has_team" not in g:
+        from app.services.org.team import has_team
+
+        g.menu_has_team = has_team(current_user)
+    return g.menu_has_team
+
+
 def register_context(app: Flask) -> None:
+    from app.services.audit import field_label
+
+    app.add_template_filter(field_label, "field_label")  # the audit trail's field names in Indonesian
+
     @app.context_processor
     def inject_site():
         from app.models.base import utcnow
 
-        return {"site": SiteInfo(), "now_utc": utcnow()}
+        return {"site": SiteInfo(), "now_utc": utcnow(), "skp_has_team": menu_has_team}

@@ -5,19 +5,19 @@ import smtplib
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
 
-from app.admin import bp
+from app.admin.blueprint import bp
 from app.admin.forms import RoleForm
 from app.admin.loaders import employee_or_404, managed_account
-from app.domain.enums import OrgUnitKind, Role
+from app.domain.enums import Role
 from app.extensions import db
-from app.forms import ActionForm, button_action, choices
 from app.formatting import tanggal_jam
-from app.models import OrgUnit
+from app.forms import ActionForm, button_action, choices
 from app.services import ServiceError
-from app.services.org.accounts import ensure_account, issue_activation, link_account, set_role, unlock
 from app.services.mail import mail_enabled, send_mail
+from app.services.org.accounts import ensure_account, issue_activation, link_account, set_role, unlock
+from app.web import commit
+from app.services.org.units import opds_in_scope
 
 
 def _base_url() -> str:
@@ -37,8 +37,7 @@ def account_reset(employee_id: int):
     user = ensure_account(employee, current_user)
     if user is None:
         abort(403, description="Akun dengan NIP ini menunggu penautan oleh super admin.")
-    code, expires = issue_activation(current_user, user)
-    db.session.commit()
+    code, expires = commit(lambda: issue_activation(current_user, user))
     link = f"{_base_url()}{url_for('auth.activate', code=code)}"
     emailed, mail_error = False, None
     if mail_enabled() and employee.email:
@@ -62,8 +61,7 @@ def account_unlock(employee_id: int):
     if not ActionForm().validate_on_submit() or employee.user is None:
         abort(400)
     managed_account(employee, "membuka kunci akun")
-    unlock(current_user, employee.user)
-    db.session.commit()
+    commit(lambda: unlock(current_user, employee.user))
     flash("Kunci akun dibuka.", "success")
     return redirect(url_for("admin.employee_detail", employee_id=employee.id))
 
@@ -76,7 +74,7 @@ def account_role(employee_id: int):
     employee = employee_or_404(employee_id)
     user = ensure_account(employee, current_user)
     form = RoleForm()
-    opds = list(db.session.scalars(select(OrgUnit).where(OrgUnit.kind == OrgUnitKind.OPD).order_by(OrgUnit.name)))
+    opds = opds_in_scope(current_user)  # every OPD: roles are a super admin's to set
     form.opds.choices = choices((o.id, o.name) for o in opds)
     if not form.validate_on_submit():
         db.session.rollback()
@@ -84,12 +82,10 @@ def account_role(employee_id: int):
         return redirect(url_for("admin.employee_detail", employee_id=employee.id))
     chosen = [o for o in opds if o.id in set(form.opds.data or [])]
     try:
-        set_role(current_user, user, Role.parse(form.role.data) or Role.PEGAWAI, chosen)
+        commit(lambda: set_role(current_user, user, Role.parse(form.role.data) or Role.PEGAWAI, chosen))
     except ServiceError as error:
-        db.session.rollback()
         flash(error.message, "danger")
     else:
-        db.session.commit()
         flash("Peran akun disimpan.", "success")
     return redirect(url_for("admin.employee_detail", employee_id=employee.id))
 

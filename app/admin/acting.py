@@ -6,16 +6,16 @@ import datetime as dt
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from app.admin import bp
+from app.admin.blueprint import bp
 from app.admin.forms import ActingForm
 from app.admin.loaders import acting_or_404
 from app.domain.enums import ActingKind, OrgUnitKind
-from app.extensions import db
 from app.forms import apply_service_error, choices
 from app.security import admin_opd_ids
 from app.services import ServiceError
 from app.services.org.acting import ActingData, acting_in_scope, assignment_opd_ids, create_acting, update_acting
 from app.services.org.units import units_in_scope
+from app.web import commit
 
 
 def _unit_choices() -> list[tuple[int, str]]:
@@ -56,12 +56,10 @@ def acting_new():
     form.unit_id.choices = choices(_unit_choices())
     if form.validate_on_submit():
         try:
-            create_acting(current_user, _data(form))
+            commit(lambda: create_acting(current_user, _data(form)))
         except ServiceError as error:
-            db.session.rollback()
             apply_service_error(form, error)
         else:
-            db.session.commit()
             flash("Penugasan Plt./Plh. dicatat.", "success")
             return redirect(url_for("admin.acting_list"))
     return render_template("admin/acting_form.html", form=form, assignment=None)
@@ -79,12 +77,10 @@ def acting_edit(assignment_id: int):
         form.replaced_nip.data = assignment.replaced_employee.nip if assignment.replaced_employee else ""
     if form.validate_on_submit():
         try:
-            update_acting(current_user, assignment, _data(form))
+            commit(lambda: update_acting(current_user, assignment, _data(form)))
         except ServiceError as error:
-            db.session.rollback()
             apply_service_error(form, error)
         else:
-            db.session.commit()
             flash("Penugasan Plt./Plh. diperbarui.", "success")
             return redirect(url_for("admin.acting_list"))
     return render_template("admin/acting_form.html", form=form, assignment=assignment)

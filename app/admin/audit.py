@@ -6,14 +6,12 @@ import datetime as dt
 from flask import current_app, render_template, request
 from flask_babel import get_timezone
 from flask_login import current_user
-from sqlalchemy import distinct, select
 
-from app.admin import bp
+from app.admin.blueprint import bp
 from app.admin.forms import AuditFilterForm
 from app.extensions import db
 from app.forms import choices
-from app.models import AuditEvent
-from app.security import admin_opd_ids
+from app.services.audit import event_filters, events_query
 from app.web import page_arg, to_id
 
 
@@ -26,38 +24,15 @@ def _local_midnight_utc(day: dt.date) -> dt.datetime:
 def audit_log():
     """Jejak audit: who did what when, with before/after."""
     form = AuditFilterForm(request.args)
-    scope = admin_opd_ids(current_user)
-    scoped = select(AuditEvent)
-    if scope is not None:
-        scoped = scoped.where(AuditEvent.opd_id.in_(scope or {-1}))
-    actions = db.session.scalars(
-        select(distinct(AuditEvent.action)).order_by(AuditEvent.action)
-    ).all()
-    types = db.session.scalars(
-        select(distinct(AuditEvent.object_type)).order_by(AuditEvent.object_type)
-    ).all()
+    actions, types = event_filters()
     form.action.choices = choices([("", "Semua")] + [(a, a) for a in actions])
     form.object_type.choices = choices([("", "Semua")] + [(t, t) for t in types])
     form.validate()
-
-    query = scoped
-    if form.actor.data and form.actor.data.strip():
-        text = form.actor.data.strip().replace("%", "").replace("_", "")
-        query = query.where(AuditEvent.actor_label.ilike(f"%{text}%"))
-    if form.action.data:
-        query = query.where(AuditEvent.action == form.action.data)
-    if form.object_type.data:
-        query = query.where(AuditEvent.object_type == form.object_type.data)
-    object_id = _object_id(form.object_id.data)
-    if object_id is not None:
-        query = query.where(AuditEvent.object_id == object_id)
-    if form.date_from.data:
-        query = query.where(AuditEvent.created_at >= _local_midnight_utc(form.date_from.data))
-    if form.date_to.data:
-        query = query.where(
-            AuditEvent.created_at < _local_midnight_utc(form.date_to.data + dt.timedelta(days=1))
-        )
-    query = query.order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
+    query = events_query(
+        current_user, actor=form.actor.data or "", action=form.action.data or "",
+        object_type=form.object_type.data or "", object_id=_object_id(form.object_id.data),
+        since=_local_midnight_utc(form.date_from.data) if form.date_from.data else None,
+        before=_local_midnight_utc(form.date_to.data + dt.timedelta(days=1)) if form.date_to.data else None)
     page = db.paginate(query, page=page_arg(), per_page=current_app.config["AUDIT_EVENTS_PER_PAGE"], error_out=False)
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template("admin/audit.html", form=form, page=page, args=args)

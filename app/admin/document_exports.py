@@ -7,26 +7,26 @@ import os
 from flask import abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 
-from app.admin import bp
-from app.documents.forms import ExportForm
+from app.admin.blueprint import bp
+from app.admin.forms import ExportForm
 from app.domain.enums import JobStatus
 from app.extensions import db
 from app.forms import apply_service_error, choices
 from app.models import ExportJob, OrgUnit
+from app.security import can_see_export
 from app.services import ServiceError
 from app.services.documents import export
 from app.services.documents.issue import SLUGS, base_url
-from app.services.monitoring.monitoring import scoped_opds
+from app.services.org.units import opds_in_scope
 from app.services.years import all_years, current_year
-from app.web import arg_id
+from app.web import arg_id, commit
 
 
 def _job_or_404(job_id: int) -> ExportJob:
     job = db.session.get(ExportJob, job_id)
-    if job is None or not export.can_see(current_user, job):
+    if job is None or not can_see_export(current_user, job):
         abort(404)
-    if export.expire_stale(job):
-        db.session.commit()
+    commit(lambda: export.expire_stale(job))
     return job
 
 
@@ -40,7 +40,7 @@ def _fill(form: ExportForm, opds, years) -> None:
 @bp.route("/ekspor-dokumen", methods=["GET", "POST"])
 def document_export():
     """Choose OPD, year, kind and period; POST queues the job and opens its page."""
-    opds, years = scoped_opds(current_user), all_years()
+    opds, years = opds_in_scope(current_user), all_years()
     form = ExportForm()
     _fill(form, opds, years)
     if request.method == "GET":
@@ -60,17 +60,14 @@ def document_export():
                 raise ServiceError("Pilih perangkat daerah yang Anda kelola.", field="opd")
             if year is None:
                 raise ServiceError("Pilih tahun penilaian.", field="year")
-            job = export.create(current_user, opd, year, SLUGS[form.kind.data], period)
+            job = commit(lambda: export.create(current_user, opd, year, SLUGS[form.kind.data], period))
         except ServiceError as error:
-            db.session.rollback()
             apply_service_error(form, error)
         else:
-            db.session.commit()
             export.start(current_app._get_current_object(), job.id, base_url())
             return redirect(url_for("admin.document_export_job", job_id=job.id))
     jobs = export.recent_jobs(current_user)
-    if any([export.expire_stale(j) for j in jobs]):
-        db.session.commit()
+    commit(lambda: [export.expire_stale(j) for j in jobs])
     return render_template("admin/document_export.html", form=form, jobs=jobs)
 
 

@@ -10,15 +10,14 @@ from flask_wtf.file import FileField, FileRequired
 from openpyxl import Workbook
 from wtforms import SelectField
 
-from app.admin import bp
-from app.extensions import db
+from app.admin.blueprint import bp
 from app.forms import ActionForm, Form, choices
 from app.services import ServiceError
 from app.services.assessments import earlier_results as svc
 from app.services.roster.sheets import XLSX_MIMETYPE
 from app.services.roster.store import clean_filename, delete_upload, load_upload, store_upload
 from app.services.years import all_years, get_year
-from app.web import to_id
+from app.web import commit, to_id
 
 
 class EarlierResultsForm(Form):
@@ -66,12 +65,10 @@ def earlier_results_confirm(year: int, token: str):
         return render_template("admin/earlier_results.html", form=_form(), check=check, year=appraisal_year,
                                token=None, notice="Data berubah sejak pemeriksaan; tidak ada yang diimpor."), 409
     try:
-        count = svc.import_results(current_user, appraisal_year, check)
+        count = commit(lambda: svc.import_results(current_user, appraisal_year, check))
     except ServiceError as error:
-        db.session.rollback()
         flash(error.message, "danger")
         return redirect(url_for("admin.earlier_results"))
-    db.session.commit()
     delete_upload(token)
     flash(f"{count} hasil periode dari berkas {upload.filename} diimpor.", "success")
     return redirect(url_for("admin.earlier_results"))

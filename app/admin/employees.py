@@ -3,34 +3,20 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import or_, select
-from sqlalchemy.orm import contains_eager, selectinload
 
-from app.admin import bp
+from app.admin.blueprint import bp
 from app.admin.forms import DeactivateForm, EmployeeFilterForm, EmployeeForm, RoleForm
 from app.admin.loaders import employee_or_404, managed_account
 from app.domain.enums import EmploymentStatus, OrgUnitKind, PositionKind
 from app.extensions import db
 from app.forms import ActionForm, apply_service_error, choices
-from app.models import ActingAssignment, AuditEvent, Employee, OrgUnit
-from app.security import account_refusal, admin_opd_ids, scope_employees
+from app.security import account_refusal
 from app.services import ServiceError
 from app.services.org.accounts import pending_account
+from app.services.org.directory import EmployeeFilter, employee_lines, employee_query, opd_choices
 from app.services.org.employees import EmployeeData, create_employee, set_active, update_employee
 from app.services.org.units import units_in_scope
-from app.web import page_arg
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _opd_choices() -> list[tuple[int, str]]:
-    scope = admin_opd_ids(current_user)
-    query = select(OrgUnit.id, OrgUnit.name).where(OrgUnit.kind == OrgUnitKind.OPD)
-    if scope is not None:
-        query = query.where(OrgUnit.id.in_(scope or {-1}))
-    return [(row.id, row.name) for row in db.session.execute(query.order_by(OrgUnit.name))]
+from app.web import commit, page_arg
 
 
 def _unit_choices(active_only: bool = True) -> list[tuple[int, str]]:
@@ -45,7 +31,7 @@ def _unit_choices(active_only: bool = True) -> list[tuple[int, str]]:
 def employees():
     """Pegawai list: search, filters, pagination; only my OPDs."""
     form = EmployeeFilterForm(request.args)
-    form.opd.choices = choices([(0, "Semua")] + _opd_choices())
+    form.opd.choices = choices([(0, "Semua")] + opd_choices(current_user))
     unit_choices = [(0, "Semua")]
     if form.opd.data:
         unit_choices += [
@@ -56,36 +42,11 @@ def employees():
     form.unit.choices = choices(unit_choices)
     form.validate()
 
-    query = (
-        select(Employee)
-        .join(OrgUnit, Employee.unit_id == OrgUnit.id)
-        .options(
-            contains_eager(Employee.unit).selectinload(OrgUnit.opd),
-            selectinload(Employee.assessor),
-            selectinload(Employee.user),
-        )
-    )
-    query = scope_employees(query, current_user)
-    q = (form.q.data or "").strip()
-    if q:
-        digits = "".join(q.split())
-        query = query.where(or_(
-            Employee.name.ilike(f"%{_escape_like(q)}%", escape="\\"),
-            Employee.nip.like(f"{_escape_like(digits)}%", escape="\\"),
-        ))
-    if form.opd.data:
-        query = query.where(OrgUnit.opd_id == form.opd.data)
-    if form.unit.data:
-        query = query.where(Employee.unit_id == form.unit.data)
-    if form.jenis.data and PositionKind.parse(form.jenis.data):
-        query = query.where(Employee.position_kind == PositionKind.parse(form.jenis.data))
-    if form.status.data and EmploymentStatus.parse(form.status.data):
-        query = query.where(Employee.status == EmploymentStatus.parse(form.status.data))
-    if form.aktif.data in ("1", "0"):
-        query = query.where(Employee.active.is_(form.aktif.data == "1"))
-    if form.tanpa_penilai.data:
-        query = query.where(Employee.assessor_id.is_(None), Employee.external_assessor_name.is_(None))
-    query = query.order_by(OrgUnit.opd_id, Employee.name, Employee.id)
+    query = employee_query(current_user, EmployeeFilter(
+        q=form.q.data or "", opd_id=form.opd.data or None, unit_id=form.unit.data or None,
+        position_kind=PositionKind.parse(form.jenis.data) if form.jenis.data else None,
+        status=EmploymentStatus.parse(form.status.data) if form.status.data else None,
+        active={"1": True, "0": False}.get(form.aktif.data), without_assessor=bool(form.tanpa_penilai.data)))
     page = db.paginate(query, page=page_arg(), per_page=_per_page(), error_out=False, count=True)
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template("admin/employees.html", form=form, page=page, args=args)
@@ -120,12 +81,10 @@ def employee_new():
     form.unit_id.choices = choices([(0, "— pilih unit kerja —")] + _unit_choices())
     if form.validate_on_submit():
         try:
-            employee = create_employee(current_user, _data_from(form))
+            employee = commit(lambda: create_employee(current_user, _data_from(form)))
         except ServiceError as error:
-            db.session.rollback()
             apply_service_error(form, error)
         else:
-            db.session.commit()
             flash(f"Pegawai {employee.name} ditambahkan. Buat kode aktivasi agar ia dapat masuk.", "success")
             return redirect(url_for("admin.employee_detail", employee_id=employee.id))
     return render_template("admin/employee_form.html", form=form, employee=None)
@@ -135,34 +94,15 @@ def employee_new():
 def employee_detail(employee_id: int):
     """One pegawai: data, reporting line, account, acting assignments, recent audit."""
     employee = employee_or_404(employee_id)
-    subordinates = list(db.session.scalars(
-        select(Employee).where(Employee.assessor_id == employee.id)
-        .options(selectinload(Employee.unit)).order_by(Employee.active.desc(), Employee.name)
-    ))
-    acting = list(db.session.scalars(
-        select(ActingAssignment)
-        .where(or_(ActingAssignment.acting_employee_id == employee.id,
-                   ActingAssignment.replaced_employee_id == employee.id))
-        .options(selectinload(ActingAssignment.acting_employee), selectinload(ActingAssignment.unit))
-        .order_by(ActingAssignment.start_date.desc())
-    ))
-    user_id = employee.user.id if employee.user else -1
-    events = list(db.session.scalars(
-        select(AuditEvent)
-        .where(or_(
-            (AuditEvent.object_type == "employee") & (AuditEvent.object_id == employee.id),
-            (AuditEvent.object_type == "user_account") & (AuditEvent.object_id == user_id),
-        ))
-        .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc()).limit(15)
-    ))
+    lines = employee_lines(employee)
     role_form = RoleForm(obj=None)
     if current_user.is_superadmin and employee.user is not None:
         role_form.role.data = employee.user.role.value
-        role_form.opds.choices = choices(_opd_choices())
+        role_form.opds.choices = choices(opd_choices(current_user))
         role_form.opds.data = [u.id for u in employee.user.admin_units]
     return render_template(
-        "admin/employee_detail.html", employee=employee, subordinates=subordinates, acting=acting,
-        events=events, action_form=ActionForm(), deactivate_form=DeactivateForm(), role_form=role_form,
+        "admin/employee_detail.html", employee=employee, subordinates=lines.subordinates, acting=lines.acting,
+        events=lines.events, action_form=ActionForm(), deactivate_form=DeactivateForm(), role_form=role_form,
         pending=pending_account(employee), account_refusal=account_refusal(current_user, employee.user, employee)
         if employee.user is not None else None,
     )
@@ -189,12 +129,10 @@ def employee_edit(employee_id: int):
         except ValueError:
             abort(400)
         try:
-            update_employee(current_user, employee, _data_from(form), version=version)
+            commit(lambda: update_employee(current_user, employee, _data_from(form), version=version))
         except ServiceError as error:
-            db.session.rollback()
             apply_service_error(form, error)
         else:
-            db.session.commit()
             flash("Perubahan data pegawai disimpan.", "success")
             return redirect(url_for("admin.employee_detail", employee_id=employee.id))
     return render_template("admin/employee_form.html", form=form, employee=employee)
@@ -210,12 +148,10 @@ def employee_deactivate(employee_id: int):
         flash("Alasan penonaktifan wajib diisi.", "danger")
         return redirect(url_for("admin.employee_detail", employee_id=employee.id))
     try:
-        set_active(current_user, employee, False, reason=form.reason.data)
+        commit(lambda: set_active(current_user, employee, False, reason=form.reason.data))
     except ServiceError as error:
-        db.session.rollback()
         flash(error.message, "danger")
     else:
-        db.session.commit()
         flash(f"{employee.name} dinonaktifkan. Riwayatnya tetap tersimpan.", "success")
     return redirect(url_for("admin.employee_detail", employee_id=employee.id))
 
@@ -228,12 +164,10 @@ def employee_activate(employee_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        set_active(current_user, employee, True)
+        commit(lambda: set_active(current_user, employee, True))
     except ServiceError as error:
-        db.session.rollback()
         flash(error.message, "danger")
     else:
-        db.session.commit()
         flash(f"{employee.name} aktif kembali.", "success")
     return redirect(url_for("admin.employee_detail", employee_id=employee.id))
 

@@ -160,3 +160,14 @@ class SettingsForm(VersionedForm):
         above = self.rating_above.data
         if field.data is not None and above is not None and 0 < above <= 200 and field.data >= above:
             raise ValidationError(f"Harus lebih kecil daripada ambang Di Atas Ekspektasi ({above} %).")
+
+
+class ExportForm(Form):
+    """Choose what to export as one ZIP."""
+
+    opd = SelectField("Perangkat daerah", coerce=to_id, validate_choice=False)
+    year = SelectField("Tahun", coerce=to_id, validate_choice=False)
+    kind = SelectField("Dokumen", choices=choices([("skp", "Sasaran Kinerja Pegawai (SKP)"),
+                                                   ("evaluasi", "Evaluasi Kinerja Pegawai (periode atau Akhir)"),
+                                                   ("dokumen-evaluasi", "Dokumen Evaluasi Kinerja Pegawai")]))
+    period = SelectField("Periode (untuk Evaluasi Kinerja)", coerce=str, validate_choice=False)

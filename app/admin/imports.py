@@ -11,7 +11,7 @@ from flask_wtf.file import FileField, FileRequired
 from sqlalchemy.exc import SQLAlchemyError
 from wtforms import BooleanField, HiddenField
 
-from app.admin import bp
+from app.admin.blueprint import bp
 from app.extensions import db
 from app.forms import Form
 from app.models.base import utcnow
@@ -21,6 +21,7 @@ from app.services.roster.plan import ImportPlan
 from app.services.roster.reader import RosterFileError, read_roster
 from app.services.roster.sheets import XLSX_MIMETYPE, export_workbook, template_workbook
 from app.services.roster.store import StoredUpload, clean_filename, delete_upload, load_upload, store_upload
+from app.web import commit
 
 RESULT_KEY = "impor_hasil"
 PREVIEW_LIMIT = 1000  # rows per list on the report page; the CLI lists everything
@@ -107,10 +108,9 @@ def import_confirm(token: str):
         return _report(upload, plan, notice="Data pegawai berubah sejak pratinjau dibuka. Periksa pratinjau "
                                             "terbaru di bawah, lalu konfirmasi lagi."), 409
     try:
-        result = apply_import(current_user, plan, deactivate_missing=form.deactivate_missing.data)
-        db.session.commit()
+        result = commit(lambda: apply_import(current_user, plan, deactivate_missing=form.deactivate_missing.data))
     except (ServiceError, SQLAlchemyError):
-        db.session.rollback()
+        db.session.rollback()  # a database error is not rolled back by commit()
         current_app.logger.exception("Roster import %s failed", token)
         flash("Impor gagal karena data berubah pada saat yang sama; tidak ada yang ditulis. Periksa lagi.", "danger")
         return redirect(url_for("admin.import_report", token=token))

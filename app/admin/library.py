@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from app.admin import bp
+from app.admin.blueprint import bp
 from app.admin.skp_forms import LibraryIndicatorForm, LibraryResultForm, LibrarySearchForm
 from app.domain.skp import Aspect, Direction, ResultKind
 from app.extensions import db
@@ -17,7 +17,7 @@ from app.services.skp.library import (
     entries_for, move_indicator, move_result, position_rows, position_suggestions, positions_query,
     update_indicator, update_result,
 )
-from app.web import page_arg
+from app.web import commit, page_arg
 
 PER_PAGE = 50
 
@@ -74,13 +74,11 @@ def library_new():
         form.kind.data = ResultKind.parse(request.args.get("jenis")) or ResultKind.UTAMA
     if form.validate_on_submit():
         try:
-            result = create_result(current_user, form.position_name.data, ResultKind.parse(form.kind.data),
-                                   form.text.data)
+            result = commit(lambda: create_result(current_user, form.position_name.data,
+                                                  ResultKind.parse(form.kind.data), form.text.data))
         except ServiceError as error:
-            db.session.rollback()
             apply_service_error(form, error)
         else:
-            db.session.commit()
             flash("RHK ditambahkan ke pustaka. Lengkapi dengan IKI-nya.", "success")
             return redirect(url_for("admin.library_indicator_new", library_id=result.id))
     return render_template("admin/library_form.html", form=form, result=None,
@@ -94,13 +92,11 @@ def library_edit(library_id: int):
     form = LibraryResultForm(obj=result if request.method == "GET" else None)
     if form.validate_on_submit():
         try:
-            update_result(current_user, result, form.position_name.data, ResultKind.parse(form.kind.data),
-                          form.text.data)
+            commit(lambda: update_result(current_user, result, form.position_name.data,
+                                         ResultKind.parse(form.kind.data), form.text.data))
         except ServiceError as error:
-            db.session.rollback()
             apply_service_error(form, error)
         else:
-            db.session.commit()
             flash("RHK pustaka disimpan.", "success")
             return redirect(_position_url(result, f"#rhk-{result.id}"))
     return render_template("admin/library_form.html", form=form, result=result,
@@ -146,12 +142,10 @@ def library_indicator_new(library_id: int):
         form.cumulative.data = True
     if form.validate_on_submit():
         try:
-            create_indicator(current_user, result, _indicator_data(form))
+            commit(lambda: create_indicator(current_user, result, _indicator_data(form)))
         except ServiceError as error:
-            db.session.rollback()
             apply_service_error(form, error)
         else:
-            db.session.commit()
             flash("IKI ditambahkan.", "success")
             return redirect(_position_url(result, f"#rhk-{result.id}"))
     return render_template("admin/library_indicator_form.html", form=form, result=result, indicator=None)
@@ -167,12 +161,10 @@ def library_indicator_edit(library_id: int, indicator_id: int):
         form.direction.data = indicator.direction.value
     if form.validate_on_submit():
         try:
-            update_indicator(current_user, indicator, _indicator_data(form))
+            commit(lambda: update_indicator(current_user, indicator, _indicator_data(form)))
         except ServiceError as error:
-            db.session.rollback()
             apply_service_error(form, error)
         else:
-            db.session.commit()
             flash("IKI disimpan.", "success")
             return redirect(_position_url(indicator.result, f"#rhk-{library_id}"))
     return render_template("admin/library_indicator_form.html", form=form, result=indicator.result,

@@ -8,9 +8,10 @@ from sqlalchemy.orm import selectinload
 from app.extensions import db
 from app.models import ActingAssignment, Employee, OrgUnit, User
 from app.security import account_refusal, can_admin_employee, can_admin_opd, can_admin_unit
+from app.services.audit import record
 from app.services.org.accounts import pending_account
 from app.services.org.acting import assignment_opd_ids
-from app.services.audit import record
+from app.web import commit
 
 
 def employee_or_404(employee_id: int) -> Employee:
@@ -52,9 +53,9 @@ def managed_account(employee: Employee, action: str) -> User | None:
     account = employee.user or pending_account(employee)
     refusal = account_refusal(current_user, account, employee)
     if refusal is not None:
-        db.session.rollback()
-        record(current_user, "akun.tindakan_ditolak", account or employee, opd_id=employee.unit.opd_id,
-               summary=f"Ditolak: {action} untuk {employee.name}. {refusal}", after={"tindakan": action})
-        db.session.commit()
+        db.session.rollback()  # nothing of the refused request is kept but its audit event
+        commit(lambda: record(current_user, "akun.tindakan_ditolak", account or employee,
+                              opd_id=employee.unit.opd_id, after={"tindakan": action},
+                              summary=f"Ditolak: {action} untuk {employee.name}. {refusal}"))
         abort(403, description=refusal)
     return account

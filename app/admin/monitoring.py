@@ -10,7 +10,7 @@ import re
 from flask import abort, current_app, render_template, request, send_file
 from flask_login import current_user
 
-from app.admin import bp
+from app.admin.blueprint import bp
 from app.admin.monitoring_forms import (
     FollowUpFilterForm, PegawaiFilterForm, PeriodFilterForm, YearFilterForm, fill,
 )
@@ -18,12 +18,13 @@ from app.admin.org_targets import opd_or_404
 from app.domain.scoring import Predikat
 from app.extensions import db
 from app.models import AppraisalYear, Period
+from app.services.charts import PREDIKAT_FILLS, STATE_FILLS, curve_limits_chart, percent, share_bar
 from app.services.monitoring import monitoring as mon
 from app.services.monitoring import sheets
 from app.services.monitoring import recap
-from app.services.charts import PREDIKAT_FILLS, STATE_FILLS, curve_limits_chart, percent, share_bar
 from app.services.years import all_years, current_year
 from app.web import page_arg, arg_id
+from app.services.org.units import opds_in_scope
 
 
 def _year() -> tuple[list[AppraisalYear], AppraisalYear | None]:
@@ -71,7 +72,7 @@ def monitoring():
     form.tahun.data, form.periode.data = year.year, period.number
     sort = request.args.get("urut", "opd") if request.args.get("urut") in mon.SORT_KEYS else "opd"
     descending = request.args.get("arah") == "turun"
-    rows = mon.sort_progress(mon.progress_by_opd(mon.scoped_opds(current_user), period), sort, descending)
+    rows = mon.sort_progress(mon.progress_by_opd(opds_in_scope(current_user), period), sort, descending)
     return render_template("admin/monitoring.html", form=form, year=year, period=period, rows=rows,
                            total=mon.kabupaten_total(rows), sort=sort, descending=descending, percent=percent,
                            sort_labels=mon.SORT_LABELS,
@@ -85,7 +86,7 @@ def monitoring_export():
     period = _period(year)
     if period is None:
         abort(404)
-    rows = mon.progress_by_opd(mon.scoped_opds(current_user), period)
+    rows = mon.progress_by_opd(opds_in_scope(current_user), period)
     data = sheets.monitoring_workbook(rows, mon.kabupaten_total(rows), period)
     return _xlsx(data, "pemantauan", year.year, period.label)
 
@@ -141,7 +142,7 @@ def recap_index():
     if year is None:
         return render_template("admin/recap.html", form=form, year=None)
     form.tahun.data = year.year
-    rows = recap.predikat_recap(mon.scoped_opds(current_user), year)
+    rows = recap.predikat_recap(opds_in_scope(current_user), year)
     return render_template("admin/recap.html", form=form, year=year, rows=rows, total=recap.kabupaten_recap(rows),
                            predikat=list(Predikat), percent=percent, predikat_bar=_predikat_bar)
 
@@ -174,7 +175,7 @@ def recap_export():
     _years, year = _year()
     if year is None:
         abort(404)
-    opds = mon.scoped_opds(current_user)
+    opds = opds_in_scope(current_user)
     rows = recap.predikat_recap(opds, year)
     data = sheets.recap_workbook(year, rows, recap.kabupaten_recap(rows), recap.results_of([o.id for o in opds], year))
     return _xlsx(data, "rekap-predikat", year.year)
@@ -184,7 +185,7 @@ def recap_export():
 
 def _follow_up_scope():
     """The OPDs asked for (?opd=<id> of mine, else all of mine; another OPD: 404)."""
-    opds = mon.scoped_opds(current_user)
+    opds = opds_in_scope(current_user)
     wanted = arg_id("opd")
     if not wanted:
         return opds, opds, None

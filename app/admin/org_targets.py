@@ -4,30 +4,23 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
 
-from app.admin import bp
+from app.admin.blueprint import bp
 from app.admin.skp_forms import OrgResultForm, OrgTargetFilterForm, OrgTargetForm
-from app.admin.years import year_or_404
+from app.admin.years import year_by_id_or_404
 from app.domain.enums import OrgPredikat, OrgUnitKind
 from app.extensions import db
 from app.forms import ActionForm, apply_service_error, choices
 from app.models import AppraisalYear, OrgTarget, OrgUnit
-from app.security import admin_opd_ids, can_admin_opd
+from app.security import can_admin_opd
 from app.services import ServiceError
 from app.services.skp.org_targets import (
     OrgTargetData, create_target, delete_target, move_target, reference_counts, set_year_result,
     targets_of, update_target, year_result,
 )
 from app.services.years import all_years, current_year
-
-
-def _opds() -> list[OrgUnit]:
-    scope = admin_opd_ids(current_user)
-    query = select(OrgUnit).where(OrgUnit.kind == OrgUnitKind.OPD)
-    if scope is not None:
-        query = query.where(OrgUnit.id.in_(scope or {-1}))
-    return list(db.session.scalars(query.order_by(OrgUnit.name)))
+from app.web import commit
+from app.services.org.units import opds_in_scope
 
 
 def opd_or_404(opd_id: int) -> OrgUnit:
@@ -56,7 +49,7 @@ def _filter_form(opds: list[OrgUnit], years: list[AppraisalYear]) -> OrgTargetFi
 @bp.route("/sasaran")
 def org_targets():
     """Pick an OPD of mine and a year (default: my first OPD, the current year)."""
-    opds, years = _opds(), all_years()
+    opds, years = opds_in_scope(current_user), all_years()
     if not opds or not years:
         return render_template("admin/org_targets.html", opd=None, year=None, missing_opd=not opds)
     form = _filter_form(opds, years)
@@ -68,7 +61,7 @@ def org_targets():
 
 
 def _render_list(opd: OrgUnit, year: AppraisalYear, result_form: OrgResultForm | None = None):
-    opds, years = _opds(), all_years()
+    opds, years = opds_in_scope(current_user), all_years()
     form = _filter_form(opds, years)
     form.opd.data, form.tahun.data = opd.id, year.id
     targets = targets_of(opd.id, year.id)
@@ -86,7 +79,7 @@ def _render_list(opd: OrgUnit, year: AppraisalYear, result_form: OrgResultForm |
 @bp.route("/sasaran/<int:opd_id>/<int:year_id>")
 def org_target_list(opd_id: int, year_id: int):
     """An OPD's targets for a year, and its organisation result."""
-    return _render_list(opd_or_404(opd_id), year_or_404(year_id))
+    return _render_list(opd_or_404(opd_id), year_by_id_or_404(year_id))
 
 
 def _data(form: OrgTargetForm) -> OrgTargetData:
@@ -98,16 +91,14 @@ def _data(form: OrgTargetForm) -> OrgTargetData:
 @bp.route("/sasaran/<int:opd_id>/<int:year_id>/baru", methods=["GET", "POST"])
 def org_target_new(opd_id: int, year_id: int):
     """Add a target to an OPD's Perjanjian Kinerja for a year."""
-    opd, year = opd_or_404(opd_id), year_or_404(year_id)
+    opd, year = opd_or_404(opd_id), year_by_id_or_404(year_id)
     form = OrgTargetForm()
     if form.validate_on_submit():
         try:
-            create_target(current_user, opd, year, _data(form))
+            commit(lambda: create_target(current_user, opd, year, _data(form)))
         except ServiceError as error:
-            db.session.rollback()
             apply_service_error(form, error)
         else:
-            db.session.commit()
             flash("Sasaran organisasi ditambahkan.", "success")
             return redirect(url_for("admin.org_target_list", opd_id=opd.id, year_id=year.id))
     return render_template("admin/org_target_form.html", form=form, opd=opd, year=year, target=None)
@@ -120,12 +111,10 @@ def org_target_edit(target_id: int):
     form = OrgTargetForm(obj=target if request.method == "GET" else None)
     if form.validate_on_submit():
         try:
-            update_target(current_user, target, _data(form))
+            commit(lambda: update_target(current_user, target, _data(form)))
         except ServiceError as error:
-            db.session.rollback()
             apply_service_error(form, error)
         else:
-            db.session.commit()
             flash("Sasaran organisasi disimpan.", "success")
             return redirect(url_for("admin.org_target_list", opd_id=target.opd_id, year_id=target.year_id))
     return render_template("admin/org_target_form.html", form=form, opd=target.opd, year=target.year,
@@ -140,12 +129,10 @@ def org_target_delete(target_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        delete_target(current_user, target)
+        commit(lambda: delete_target(current_user, target))
     except ServiceError as error:
-        db.session.rollback()
         flash(error.message, "danger")
     else:
-        db.session.commit()
         flash("Sasaran organisasi dihapus.", "success")
     return redirect(back)
 
@@ -158,12 +145,9 @@ def org_target_move(target_id: int, step: int):
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        move_target(current_user, target, step)
+        commit(lambda: move_target(current_user, target, step))
     except ServiceError as error:
-        db.session.rollback()
         flash(error.message, "danger")
-    else:
-        db.session.commit()
     return redirect(url_for("admin.org_target_list", opd_id=target.opd_id, year_id=target.year_id)
                     + f"#sasaran-{target.id}")
 
@@ -171,17 +155,15 @@ def org_target_move(target_id: int, step: int):
 @bp.route("/sasaran/<int:opd_id>/<int:year_id>/hasil", methods=["POST"])
 def org_result(opd_id: int, year_id: int):
     """Set the OPD's predikat kinerja organisasi and capaian for the year."""
-    opd, year = opd_or_404(opd_id), year_or_404(year_id)
+    opd, year = opd_or_404(opd_id), year_by_id_or_404(year_id)
     form = OrgResultForm()
     if form.validate_on_submit():
         try:
-            set_year_result(current_user, opd, year, OrgPredikat.parse(form.predikat.data),
-                            form.capaian.data, form.note.data)
+            commit(lambda: set_year_result(current_user, opd, year, OrgPredikat.parse(form.predikat.data),
+                                           form.capaian.data, form.note.data))
         except ServiceError as error:
-            db.session.rollback()
             apply_service_error(form, error)
         else:
-            db.session.commit()
             flash("Hasil kinerja organisasi disimpan.", "success")
             return redirect(url_for("admin.org_target_list", opd_id=opd.id, year_id=year.id) + "#hasil")
     return _render_list(opd, year, result_form=form), 200

@@ -8,13 +8,14 @@ from flask_login import current_user
 from wtforms import SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from app.admin import bp
+from app.admin.blueprint import bp
 from app.domain.enums import PhraseScope
 from app.extensions import db
 from app.forms import ActionForm, Form, apply_service_error, button_action, choices
 from app.models import FeedbackPhrase
 from app.services import ServiceError
 from app.services.reviews import phrases as svc
+from app.web import commit
 
 
 class PhraseForm(Form):
@@ -47,17 +48,18 @@ def phrases():
 
 def _save(form: PhraseForm, phrase: FeedbackPhrase | None):
     scope = PhraseScope.parse(form.scope.data)
-    try:
+
+    def save() -> FeedbackPhrase:
         if phrase is None:
-            phrase = svc.create_phrase(current_user, scope, form.text.data)
-        else:
-            svc.update_phrase(current_user, phrase, scope, form.text.data)
+            return svc.create_phrase(current_user, scope, form.text.data)
+        svc.update_phrase(current_user, phrase, scope, form.text.data)
+        return phrase
+
+    try:
+        return commit(save)
     except ServiceError as error:
-        db.session.rollback()
         apply_service_error(form, error)
         return None
-    db.session.commit()
-    return phrase
 
 
 @bp.route("/kalimat-umpan-balik/baru", methods=["GET", "POST"])

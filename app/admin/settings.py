@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, url_for
-
-from app.admin import bp
-from app.admin.forms import SettingsForm
-from app.domain.enums import CurveEnforcement, LatePolicy, PaperSize
-from app.extensions import db
-from app.forms import apply_service_error
-from app.security import superadmin_required
-from app.services import ServiceError
-from app.services.settings import get_settings, update_settings
 from flask_login import current_user
 from werkzeug.datastructures import CombinedMultiDict, MultiDict
 
-_IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
-
-
-def _sniff_image(data: bytes) -> str | None:
-    for signature, mime in _IMAGE_SIGNATURES.items():
-        if data.startswith(signature):
-            return mime
-    return None
+from app.admin.blueprint import bp
+from app.admin.forms import SettingsForm
+from app.domain.enums import CurveEnforcement, LatePolicy, PaperSize
+from app.forms import apply_service_error
+from app.security import superadmin_required
+from app.services import ServiceError
+from app.services.settings import checked_logo, get_settings, update_settings
+from app.web import commit
 
 
 def _posted(current) -> CombinedMultiDict:
@@ -31,6 +22,30 @@ def _posted(current) -> CombinedMultiDict:
                       "curve_enforcement": current.curve_enforcement.value,
                       "objection_days": str(current.objection_days)})
     return CombinedMultiDict([request.files, request.form, kept])
+
+
+def _values(form: SettingsForm) -> dict:
+    """The settings as the form holds them, in the service's terms."""
+    return {
+        "region_name": form.region_name.data.strip(),
+        "document_place": form.document_place.data.strip(),
+        "head_title": form.head_title.data.strip(),
+        "head_name": (form.head_name.data or "").strip(),
+        "paper_size": PaperSize.parse(form.paper_size.data) or PaperSize.A4,
+        "late_submission": LatePolicy.parse(form.late_submission.data) or LatePolicy.ALLOW_MARKED,
+        "rating_above": form.rating_above.data,
+        "rating_below": form.rating_below.data,
+        "curve_enforcement": CurveEnforcement.parse(form.curve_enforcement.data) or CurveEnforcement.WARN,
+        "objection_days": form.objection_days.data,
+    }
+
+
+def form_version(form: SettingsForm) -> int:
+    """The settings version the page was loaded with (a tampered value never matches)."""
+    try:
+        return int(form.version.data or 0)
+    except ValueError:
+        return -1
 
 
 @bp.route("/pengaturan", methods=["GET", "POST"])
@@ -45,45 +60,16 @@ def settings():
         form.late_submission.data = current.late_submission.value
         form.curve_enforcement.data = current.curve_enforcement.value
     if form.validate_on_submit():
-        logo = None
-        upload = form.logo.data
-        if upload and getattr(upload, "filename", ""):
-            data = upload.read(current_app.config["LOGO_MAX_BYTES"] + 1)
-            mime = _sniff_image(data)
-            if len(data) > current_app.config["LOGO_MAX_BYTES"]:
-                form.logo.errors = ["Logo lebih dari 1 MB; perkecil gambarnya."]
-            elif mime is None:
-                form.logo.errors = ["Logo harus berupa gambar PNG atau JPEG."]
-            else:
-                logo = (data, mime)
-        if not form.logo.errors:
-            try:
-                version = int(form.version.data or 0)
-            except ValueError:
-                version = -1
-            try:
-                update_settings(
-                    current_user,
-                    {
-                        "region_name": form.region_name.data.strip(),
-                        "document_place": form.document_place.data.strip(),
-                        "head_title": form.head_title.data.strip(),
-                        "head_name": (form.head_name.data or "").strip(),
-                        "paper_size": PaperSize.parse(form.paper_size.data) or PaperSize.A4,
-                        "late_submission": LatePolicy.parse(form.late_submission.data) or LatePolicy.ALLOW_MARKED,
-                        "rating_above": form.rating_above.data,
-                        "rating_below": form.rating_below.data,
-                        "curve_enforcement": CurveEnforcement.parse(form.curve_enforcement.data)
-                        or CurveEnforcement.WARN,
-                        "objection_days": form.objection_days.data,
-                    },
-                    version=version, logo=logo, remove_logo=bool(form.remove_logo.data) and logo is None,
-                )
-            except ServiceError as error:
-                db.session.rollback()
-                apply_service_error(form, error)
-            else:
-                db.session.commit()
-                flash("Pengaturan disimpan.", "success")
-                return redirect(url_for("admin.settings"))
+        upload = form.logo.data if getattr(form.logo.data, "filename", "") else None
+        limit = current_app.config["LOGO_MAX_BYTES"]
+        try:
+            commit(lambda: update_settings(
+                current_user, _values(form), version=form_version(form),
+                logo=checked_logo(upload.read(limit + 1), limit) if upload is not None else None,
+                remove_logo=bool(form.remove_logo.data) and upload is None))
+        except ServiceError as error:
+            apply_service_error(form, error)
+        else:
+            flash("Pengaturan disimpan.", "success")
+            return redirect(url_for("admin.settings"))
     return render_template("admin/settings.html", form=form, current=current)

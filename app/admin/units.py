@@ -3,19 +3,18 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import func, select
 
-from app.admin import bp
+from app.admin.blueprint import bp
 from app.admin.forms import UnitForm
 from app.admin.loaders import unit_or_404
 from app.domain.enums import OrgUnitKind
 from app.extensions import db
 from app.forms import ActionForm, apply_service_error, choices
-from app.models import Employee, OrgUnit
+from app.models import OrgUnit
 from app.security import admin_opd_ids, can_admin_unit
 from app.services import ServiceError
-from app.services.org.units import create_unit, get_pemda, set_unit_active, units_in_scope, update_unit
-from app.web import arg_id
+from app.services.org.units import active_counts, create_unit, get_pemda, set_unit_active, units_in_scope, update_unit
+from app.web import arg_id, commit
 
 
 def _parent_choices(exclude: OrgUnit | None = None) -> list[tuple[int, str]]:
@@ -38,12 +37,7 @@ def units():
     """The unit tree of my OPDs with active pegawai per unit."""
     scope = admin_opd_ids(current_user)
     all_units = units_in_scope(current_user, active_only=False)
-    counts_query = (
-        select(Employee.unit_id, func.count())
-        .where(Employee.active.is_(True))
-        .group_by(Employee.unit_id)
-    )
-    counts = dict(db.session.execute(counts_query).all())
+    counts = active_counts()
     children: dict[int | None, list[OrgUnit]] = {}
     ids = {u.id for u in all_units}
     for unit in all_units:
@@ -65,12 +59,10 @@ def unit_new():
         try:
             if parent is None:
                 raise ServiceError("Pilih unit induk.", field="parent_id")
-            unit = create_unit(current_user, parent, form.name.data, OrgUnitKind.parse(form.kind.data))
+            unit = commit(lambda: create_unit(current_user, parent, form.name.data, OrgUnitKind.parse(form.kind.data)))
         except ServiceError as error:
-            db.session.rollback()
             apply_service_error(form, error)
         else:
-            db.session.commit()
             flash(f"Unit '{unit.name}' ditambahkan.", "success")
             return redirect(url_for("admin.units"))
     return render_template("admin/unit_form.html", form=form, unit=None)
@@ -91,13 +83,11 @@ def unit_edit(unit_id: int):
     if form.validate_on_submit():
         parent = db.session.get(OrgUnit, form.parent_id.data) if form.parent_id.data else None
         try:
-            update_unit(current_user, unit, name=form.name.data,
-                        kind=OrgUnitKind.parse(form.kind.data), parent=parent)
+            commit(lambda: update_unit(current_user, unit, name=form.name.data,
+                                       kind=OrgUnitKind.parse(form.kind.data), parent=parent))
         except ServiceError as error:
-            db.session.rollback()
             apply_service_error(form, error)
         else:
-            db.session.commit()
             flash("Unit disimpan.", "success")
             return redirect(url_for("admin.units"))
     return render_template("admin/unit_form.html", form=form, unit=unit)
@@ -110,11 +100,9 @@ def unit_toggle(unit_id: int):
     if not ActionForm().validate_on_submit() or not can_admin_unit(current_user, unit):
         abort(400)
     try:
-        set_unit_active(current_user, unit, not unit.active)
+        commit(lambda: set_unit_active(current_user, unit, not unit.active))
     except ServiceError as error:
-        db.session.rollback()
         flash(error.message, "danger")
     else:
-        db.session.commit()
         flash(f"Unit '{unit.name}' {'diaktifkan' if unit.active else 'dinonaktifkan'}.", "success")
     return redirect(url_for("admin.units"))

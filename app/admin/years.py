@@ -7,7 +7,7 @@ import datetime as dt
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from app.admin import bp
+from app.admin.blueprint import bp
 from app.admin.skp_forms import DeadlineForm, YearForm
 from app.domain.periods import PeriodScheme
 from app.extensions import db
@@ -18,9 +18,10 @@ from app.services import ServiceError
 from app.services.years import (
     MAX_DEADLINE_DAYS, all_years, open_year, period_for, set_period_open, update_period_deadlines, years_overview,
 )
+from app.web import commit
 
 
-def year_or_404(year_id: int) -> AppraisalYear:
+def year_by_id_or_404(year_id: int) -> AppraisalYear:
     """The year, or 404 (years are kabupaten-wide: no scope to check)."""
     year = db.session.get(AppraisalYear, year_id)
     if year is None:
@@ -52,13 +53,12 @@ def year_new():
         form.year.data = max((y.year for y in all_years()), default=dt.date.today().year - 1) + 1
     if form.validate_on_submit():
         try:
-            year = open_year(current_user, form.year.data, PeriodScheme.parse(form.scheme.data),
-                             submission_days=form.submission_days.data, review_days=form.review_days.data)
+            year = commit(lambda: open_year(current_user, form.year.data, PeriodScheme.parse(form.scheme.data),
+                                            submission_days=form.submission_days.data,
+                                            review_days=form.review_days.data))
         except ServiceError as error:
-            db.session.rollback()
             apply_service_error(form, error)
         else:
-            db.session.commit()
             flash(f"Tahun penilaian {year.year} dibuka dengan {len(year.periods)} periode.", "success")
             return redirect(url_for("admin.year_detail", year_id=year.id))
     return render_template("admin/year_form.html", form=form)
@@ -68,7 +68,7 @@ def year_new():
 @superadmin_required
 def year_detail(year_id: int):
     """A year's periods: dates, deadlines, open or closed."""
-    year = year_or_404(year_id)
+    year = year_by_id_or_404(year_id)
     return render_template("admin/year_detail.html", year=year, action_form=ActionForm(),
                            running=period_for(year, dt.date.today()))
 
@@ -83,13 +83,11 @@ def year_period_edit(period_id: int):
         form.reason.data = period.extension_reason or ""
     if form.validate_on_submit():
         try:
-            update_period_deadlines(current_user, period, form.submission_deadline.data, form.review_deadline.data,
-                                    form.reason.data)
+            commit(lambda: update_period_deadlines(current_user, period, form.submission_deadline.data,
+                                                   form.review_deadline.data, form.reason.data))
         except ServiceError as error:
-            db.session.rollback()
             apply_service_error(form, error)
         else:
-            db.session.commit()
             flash(f"Batas waktu {period.title} disimpan.", "success")
             return redirect(url_for("admin.year_detail", year_id=period.year_id))
     return render_template("admin/year_period_form.html", form=form, period=period, max_days=MAX_DEADLINE_DAYS,
@@ -102,12 +100,10 @@ def _set_open(period_id: int, open: bool):
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        set_period_open(current_user, period, open)
+        commit(lambda: set_period_open(current_user, period, open))
     except ServiceError as error:
-        db.session.rollback()
         flash(error.message, "warning")
     else:
-        db.session.commit()
         flash(f"{period.title} {'dibuka kembali' if open else 'ditutup; pengisian untuk periode ini dibekukan'}.",
               "success")
     return redirect(url_for("admin.year_detail", year_id=period.year_id))

@@ -7,13 +7,14 @@ import os
 from flask import abort, flash, redirect, send_file, url_for
 from flask_login import current_user
 
-from app.assessments import bp
+from app.assessments.blueprint import bp
 from app.assessments.forms import RemoveForm, form_version
-from app.assessments.loaders import editable_assessment, evidence_or_404, run
+from app.assessments.loaders import CONFLICT, editable_assessment, evidence_or_404
 from app.domain.enums import EvidenceKind
 from app.services import ServiceError
 from app.services.assessments import assessments as svc
 from app.services.assessments.evidence_store import path_for
+from app.web import commit
 
 
 @bp.route("/bukti/<int:evidence_id>")
@@ -41,7 +42,8 @@ def remove(evidence_id: int):
     form = RemoveForm()
     if form.validate_on_submit():
         try:
-            run(lambda: svc.remove_evidence(current_user, assessment, evidence, version=form_version(form)))
+            commit(lambda: svc.remove_evidence(current_user, assessment, evidence, version=form_version(form)),
+                   conflict=CONFLICT)
         except ServiceError as error:
             flash(f"Bukti dukung belum dihapus: {error.message}", "danger")
         else:

@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 from app.domain.skp import Approach
 from app.forms import ActionForm, DecimalField, Form, VersionedForm
 from app.services.assessments.assessments import MAX_TEXT
+from app.services.assessments.sheet import narrative_mode
 
 ACCEPT = ".pdf,.jpg,.jpeg,.png,.xlsx,.docx,application/pdf,image/jpeg,image/png"
 
@@ -21,11 +22,6 @@ def not_negative(form, field):
 
 def _text(label: str) -> Length:
     return Length(max=MAX_TEXT, message=f"{label} paling banyak {MAX_TEXT} karakter.")
-
-
-def narrative_mode(indicator, approach: Approach) -> bool:
-    """The realisasi is a narrative (kualitatif, or an IKI without a numeric target), else a number."""
-    return approach == Approach.KUALITATIF or indicator.target_value is None
 
 
 def assessment_form_class(rows, values, approach: Approach) -> type[VersionedForm]:

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from flask import abort, make_response
 from flask_login import current_user
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.errors import render_error
 from app.extensions import db
-from app.models import AppraisalYear, Assessment, Evidence, Period
+from app.models import Assessment, Evidence, Period
 from app.security import can_admin_employee, can_view_assessment, is_reviewer_of
-from app.services import ConflictError, ServiceError
 from app.services.assessments.assessments import assessment_options, window
-from app.services.years import get_year
+from app.web import year_or_404
 
 CONFLICT = (
     "Penilaian ini telah disimpan dari tab atau perangkat lain sejak halaman ini dibuka, jadi isian Anda "
@@ -77,30 +75,8 @@ def evidence_or_404(evidence_id: int) -> Evidence:
     return evidence
 
 
-def year_or_404(year: int) -> AppraisalYear:
-    appraisal_year = get_year(year)
-    if appraisal_year is None:
-        abort(404)
-    return appraisal_year
-
-
 def period_or_404(year: int, number: int) -> Period:
     period = next((p for p in year_or_404(year).periods if p.number == number), None)
     if period is None:
         abort(404)
     return period
-
-
-def run(action, conflict: str = CONFLICT):
-    """Call a service and commit, or roll back and re-raise its refusal. A lost optimistic-lock
-    race (another request committed the same assessment first) is a conflict like a stale form."""
-    try:
-        value = action()
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        raise ConflictError(conflict) from None
-    except ServiceError:
-        db.session.rollback()
-        raise
-    return value

@@ -8,11 +8,9 @@ import datetime as dt
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from app.assessments import bp
+from app.assessments.blueprint import bp
 from app.assessments.forms import ReopenForm, ReturnForm, form_version
-from app.assessments.loaders import (
-    administered_assessment, assessment_or_404, reviewed_assessment, run, year_or_404,
-)
+from app.assessments.loaders import CONFLICT, administered_assessment, assessment_or_404, reviewed_assessment
 from app.assessments.sheet import Sheet
 from app.domain.enums import AssessmentStatus
 from app.extensions import db
@@ -23,6 +21,7 @@ from app.services import ServiceError
 from app.services.assessments import assessments as svc
 from app.services.assessments.period_status import period_statuses
 from app.services.years import all_years, current_year
+from app.web import commit, year_or_404
 
 
 def render_view(assessment, *, return_form=None, reopen_form=None, status: int = 200):
@@ -58,7 +57,8 @@ def return_assessment(assessment_id: int):
     if form.validate_on_submit():
         name, title = assessment.employee.name, assessment.period.title
         try:
-            run(lambda: svc.return_assessment(current_user, assessment, form.reason.data, version=form_version(form)))
+            commit(lambda: svc.return_assessment(current_user, assessment, form.reason.data,
+                                                 version=form_version(form)), conflict=CONFLICT)
         except ServiceError as error:
             apply_service_error(form, error)
         else:
@@ -77,7 +77,7 @@ def reopen(assessment_id: int):
     if form.validate_on_submit():
         name, title = assessment.employee.name, assessment.period.title
         try:
-            run(lambda: svc.reopen(current_user, assessment, form.until.data, form.reason.data))
+            commit(lambda: svc.reopen(current_user, assessment, form.until.data, form.reason.data), conflict=CONFLICT)
         except ServiceError as error:
             apply_service_error(form, error)
         else:
@@ -108,7 +108,8 @@ def reopen_period(employee_id: int, year: int, number: int):
     form = ReopenForm()
     if form.validate_on_submit():
         try:
-            run(lambda: svc.reopen_period(current_user, employee, period, form.until.data, form.reason.data))
+            commit(lambda: svc.reopen_period(current_user, employee, period, form.until.data, form.reason.data),
+                   conflict=CONFLICT)
         except ServiceError as error:
             apply_service_error(form, error)
         else:

@@ -5,10 +5,10 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
-from app.assessments import bp
+from app.assessments.blueprint import bp
 from app.assessments.drafts import Stored, store
 from app.assessments.forms import StartForm
-from app.assessments.loaders import CONFLICT_KEPT, editable_assessment, period_or_404, run, year_or_404
+from app.assessments.loaders import CONFLICT, CONFLICT_KEPT, editable_assessment, period_or_404
 from app.assessments.sheet import Sheet
 from app.extensions import db
 from app.forms import apply_service_error
@@ -17,6 +17,7 @@ from app.services import ConflictError, FieldErrors, ServiceError
 from app.services.assessments import assessments as svc
 from app.services.assessments.period_status import period_statuses, window_before_start
 from app.services.years import all_years, current_year
+from app.web import commit, year_or_404
 
 
 def _render_periods(year: AppraisalYear | None):
@@ -64,7 +65,7 @@ def period(year: int, number: int):
         abort(404)
     if svc.find(employee.id, the_period.id) is None:
         return render_period(the_period, None)
-    assessment = run(lambda: svc.open_assessment(current_user, employee, the_period))
+    assessment = commit(lambda: svc.open_assessment(current_user, employee, the_period), conflict=CONFLICT)
     return render_period(the_period, Sheet.of(assessment))
 
 
@@ -77,7 +78,7 @@ def start(year: int, number: int):
         abort(404)
     if StartForm().validate_on_submit():
         try:
-            run(lambda: svc.open_assessment(current_user, employee, the_period))
+            commit(lambda: svc.open_assessment(current_user, employee, the_period), conflict=CONFLICT)
         except ServiceError as error:
             flash(error.message, "danger")
         except IntegrityError:  # opened in another tab at the same moment: use that one
@@ -93,7 +94,7 @@ def _store_posted(sheet: Sheet):
     if not form.validate_on_submit():
         return render_period(period, sheet, _reselect(form), error="Isian belum disimpan: perbaiki isian yang ditandai.")
     try:
-        return run(lambda: store(current_user, sheet, form))
+        return commit(lambda: store(current_user, sheet, form), conflict=CONFLICT)
     except ConflictError:
         fresh = Sheet.of(editable_assessment(sheet.assessment.id))
         form.version.data = fresh.assessment.lock_version
@@ -134,7 +135,7 @@ def submit(assessment_id: int):
         return outcome
     period = assessment.period
     try:
-        run(lambda: svc.submit(current_user, assessment))
+        commit(lambda: svc.submit(current_user, assessment), conflict=CONFLICT)
     except FieldErrors as missing:
         sheet = Sheet.of(assessment)
         form = sheet.fresh_form()

@@ -1,74 +1,15 @@
-"""What the period form and the read-only view show of one assessment: the IKI rows grouped by
-RHK (utama first) with their numbers for the period, the seven BerAKHLAK values with their guides,
-the ekspektasi and the reflections; and the period form filled from it."""
+"""The period form built from an assessment's sheet (`services/assessments/sheet`): its form class,
+what is stored as the form's fields show it, a fresh form at the current version, and what differs
+after a conflict."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
-
-from app.assessments.forms import assessment_form_class, narrative_mode
+from app.assessments.forms import assessment_form_class
 from app.domain.numbers import input_text
-from app.extensions import db
-from app.models import Assessment, CoreValue, Expectation
-from app.services.assessments.rows import IndicatorRow, indicator_rows
-from app.services.assessments.assessments import Window, window
+from app.services.assessments.sheet import Sheet as BaseSheet
 
 
-def core_values() -> list[CoreValue]:
-    """The seven BerAKHLAK values with their guides (two queries)."""
-    return list(db.session.scalars(
-        select(CoreValue).options(selectinload(CoreValue.guides)).order_by(CoreValue.position)))
-
-
-@dataclass
-class Sheet:
-    assessment: Assessment
-    rows: list[IndicatorRow]
-    values: list[CoreValue]
-    window: Window
-    expectations: dict[int, str] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, assessment: Assessment) -> Sheet:
-        expectations = {e.core_value_id: e.text for e in db.session.scalars(
-            select(Expectation).where(Expectation.plan_id == assessment.plan_id)) if (e.text or "").strip()}
-        return cls(assessment, indicator_rows(assessment), core_values(), window(assessment), expectations)
-
-    @property
-    def approach(self):
-        return self.assessment.plan.approach
-
-    @property
-    def groups(self) -> list[tuple[str, str, list[tuple[object, list[IndicatorRow]]]]]:
-        """(key, title, [(RHK, its rows)]) for utama then tambahan; empty groups left out."""
-        groups = []
-        for key, title in (("UTAMA", "A. Hasil kerja utama"), ("TAMBAHAN", "B. Hasil kerja tambahan")):
-            results: dict[int, tuple[object, list[IndicatorRow]]] = {}
-            for row in self.rows:
-                if row.result.kind.value == key:
-                    results.setdefault(row.result.id, (row.result, []))[1].append(row)
-            if results:
-                groups.append((key, title, list(results.values())))
-        return groups
-
-    @property
-    def labels(self) -> dict[int, str]:
-        """Period number → label, for the earlier values of a row."""
-        return {p.number: p.label for p in self.assessment.period.year.periods}
-
-    @property
-    def reflections(self) -> dict[int, str]:
-        return {r.core_value_id: r.text for r in self.assessment.reflections}
-
-    def narrative(self, row: IndicatorRow) -> bool:
-        return narrative_mode(row.indicator, self.approach)
-
-    def row_of(self, field_name: str) -> IndicatorRow | None:
-        """The row a field (value_12, narrative_12, note_12) belongs to."""
-        ident = field_name.rsplit("_", 1)[-1]
-        return next((r for r in self.rows if str(r.indicator.id) == ident), None)
+class Sheet(BaseSheet):
+    """The sheet with its period form."""
 
     def form_class(self):
         return assessment_form_class(self.rows, self.values, self.approach)
@@ -110,7 +51,3 @@ class Sheet:
             if typed.strip() != value.strip():
                 differ[name] = value or "(kosong)"
         return differ
-
-    def context(self) -> dict:
-        return {"sheet": self, "assessment": self.assessment, "period": self.assessment.period,
-                "plan": self.assessment.plan, "state": self.window}

@@ -10,8 +10,7 @@ from flask import render_template
 from flask_login import current_user
 from sqlalchemy import select
 
-from app.assessments import bp
-from app.assessments.loaders import year_or_404
+from app.assessments.blueprint import bp
 from app.domain.enums import AssessmentStatus
 from app.extensions import db
 from app.models import AppraisalYear, Assessment, Employee, Period
@@ -19,6 +18,7 @@ from app.services.assessments.assessments import entry_opens
 from app.services.assessments.period_status import current_period
 from app.services.org.team import team_today
 from app.services.years import all_years, current_year
+from app.web import year_or_404
 
 DONE = (AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED)
 

@@ -1,6 +1,5 @@
 """Login, logout, password change and activation."""
-from flask import Blueprint
+from app.auth.blueprint import bp  # noqa: F401  (registered by create_app)
 
-bp = Blueprint("auth", __name__)
-
+# The route modules: importing them registers their views on the blueprint.
 from app.auth import routes  # noqa: E402,F401

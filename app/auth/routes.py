@@ -6,14 +6,14 @@ import datetime as dt
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from app.auth import bp
+from app.auth.blueprint import bp
 from app.auth.forms import ActivationForm, ChangePasswordForm, LoginForm
 from app.extensions import db, limiter
 from app.formatting import tanggal_jam
 from app.forms import ActionForm, apply_service_error
 from app.services import ServiceError
 from app.services.org import accounts
-from app.web import safe_next
+from app.web import commit, safe_next
 
 LOGIN_FAILED = (
     "NIP atau kata sandi salah, atau akun belum aktif. Setelah {n} kali gagal, percobaan berikutnya "
@@ -50,9 +50,9 @@ def login():
         form.next.data = safe_next(request.args.get("next")) or ""
     if form.validate_on_submit():
         # The read ends before the password check, which must not hold SQLite's write lock.
-        outcome = accounts.authenticate(form.nip.data, form.password.data, address=request.remote_addr,
-                                        release=db.session.rollback)
-        db.session.commit()  # keep the failure counters even when the login fails
+        # The failure counters are kept (committed) even when the login fails.
+        outcome = commit(lambda: accounts.authenticate(form.nip.data, form.password.data,
+                                                       address=request.remote_addr, release=db.session.rollback))
         user = outcome.user
         if user is not None:
             session.pop("csrf_token", None)  # a new CSRF token for the new session
@@ -77,8 +77,7 @@ def logout():
     if form.validate_on_submit():
         if current_user.is_authenticated:
             # A copy of this session's cookie (a shared office PC, a stolen cookie) stops working.
-            accounts.end_sessions(current_user)
-            db.session.commit()
+            commit(lambda: accounts.end_sessions(current_user))
         logout_user()
         session.pop("csrf_token", None)
         flash("Anda telah keluar.", "info")
@@ -92,12 +91,11 @@ def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
-            accounts.change_password(current_user, form.current.data, form.password.data, form.confirm.data)
+            commit(lambda: accounts.change_password(current_user, form.current.data, form.password.data,
+                                                    form.confirm.data))
         except ServiceError as error:
-            db.session.rollback()
             apply_service_error(form, error)
         else:
-            db.session.commit()
             login_user(current_user._get_current_object())  # token rotated: keep this session
             flash("Kata sandi berhasil diubah.", "success")
             return redirect(url_for("main.home"))
@@ -117,12 +115,10 @@ def activate(code: str | None = None):
         form.code.data = code
     if form.validate_on_submit():
         try:
-            accounts.activate(form.nip.data, form.code.data, form.password.data, form.confirm.data)
+            commit(lambda: accounts.activate(form.nip.data, form.code.data, form.password.data, form.confirm.data))
         except ServiceError as error:
-            db.session.rollback()
             apply_service_error(form, error)
         else:
-            db.session.commit()
             flash("Akun Anda aktif. Silakan masuk dengan kata sandi baru.", "success")
             return redirect(url_for("auth.login"))
     return render_template("auth/activate.html", form=form)

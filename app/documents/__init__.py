@@ -1,16 +1,5 @@
 """Dokumen: preview, issue and download a pegawai's documents; the public verification page."""
-from flask import Blueprint
-from flask_login import login_required
+from app.documents.blueprint import bp, verification_bp  # noqa: F401  (registered by create_app)
 
-bp = Blueprint("documents", __name__)
-verification_bp = Blueprint("verification", __name__)
-
-
-@bp.before_request
-@login_required
-def require_login():
-    """Every page of a pegawai's documents needs a login (the verification pages do not)."""
-    return None
-
-
+# The route modules: importing them registers their views on the blueprint.
 from app.documents import routes, verify  # noqa: E402,F401

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from flask_wtf.file import FileField, FileRequired
-from wtforms import SelectField, StringField
+from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
-from app.forms import Form, choices
-from app.web import to_id
+from app.forms import Form
 
 
 class CodeForm(Form):
@@ -24,14 +23,3 @@ class UploadForm(Form):
     file = FileField("Berkas PDF yang akan dicocokkan",
                      validators=[FileRequired("Pilih berkas PDF dokumen yang ingin dicocokkan.")],
                      render_kw={"accept": "application/pdf,.pdf"})
-
-
-class ExportForm(Form):
-    """Choose what to export as one ZIP."""
-
-    opd = SelectField("Perangkat daerah", coerce=to_id, validate_choice=False)
-    year = SelectField("Tahun", coerce=to_id, validate_choice=False)
-    kind = SelectField("Dokumen", choices=choices([("skp", "Sasaran Kinerja Pegawai (SKP)"),
-                                                   ("evaluasi", "Evaluasi Kinerja Pegawai (periode atau Akhir)"),
-                                                   ("dokumen-evaluasi", "Dokumen Evaluasi Kinerja Pegawai")]))
-    period = SelectField("Periode (untuk Evaluasi Kinerja)", coerce=str, validate_choice=False)

@@ -8,7 +8,7 @@ import re
 from flask import abort, current_app, flash, make_response, redirect, render_template, send_file, url_for
 from flask_login import current_user
 
-from app.documents import bp
+from app.documents.blueprint import bp
 from app.domain.enums import DocumentKind, OrgUnitKind
 from app.errors import render_error
 from app.extensions import db
@@ -18,7 +18,8 @@ from app.security import can_admin_opd, can_view_documents
 from app.services import ServiceError
 from app.services.documents import sources
 from app.services.documents import issue as docs
-from app.services.years import all_years, current_year, get_year
+from app.services.years import all_years, current_year
+from app.web import commit, year_or_404
 
 
 def _employee_or_404(employee_id: int) -> Employee:
@@ -33,13 +34,6 @@ def _source_or_404(model, source_id: int):
     if source is None or not can_view_documents(current_user, source.employee):
         abort(404)
     return source
-
-
-def _year_or_404(year: int):
-    found = get_year(year)
-    if found is None:
-        abort(404)
-    return found
 
 
 def _opd_or_404(opd_id: int) -> OrgUnit:
@@ -90,7 +84,7 @@ def employee_current(employee_id: int):
 def employee_year(employee_id: int, year: int):
     """Every document the pegawai has for the year: preview, issue or download each."""
     employee = _employee_or_404(employee_id)
-    appraisal_year = _year_or_404(year)
+    appraisal_year = year_or_404(year)
     entries, missing = sources.entries(employee, appraisal_year)
     return render_template("documents/employee_year.html", employee=employee, year=appraisal_year, entries=entries,
                            missing=missing, years=all_years(), form=ActionForm(), mask_nip=docs.mask_nip)
@@ -117,13 +111,11 @@ def _issue(kind: DocumentKind, source):
         abort(400)
     try:
         # The read ends before WeasyPrint renders, so that the PDF does not hold SQLite's write lock.
-        document = docs.issue(kind, source, user=current_user._get_current_object(),
-                              release=db.session.rollback)
+        document = commit(lambda: docs.issue(kind, source, user=current_user._get_current_object(),
+                                             release=db.session.rollback))
     except ServiceError as error:  # DocumentUnavailable, signing refused, a concurrent issue
-        db.session.rollback()
         flash(error.message, "danger")
         return redirect(_back(source))
-    db.session.commit()
     return redirect(url_for("documents.download", document_id=document.id))
 
 
@@ -178,13 +170,13 @@ def issue_dokumen_evaluasi(evaluation_id: int):
 @bp.route("/rekap/<int:opd_id>/<int:year>/pratinjau")
 def preview_rekap(opd_id: int, year: int):
     """On-screen preview of the Rekap predikat of an OPD (pengelola kinerja only)."""
-    return _preview(DocumentKind.REKAP, (_opd_or_404(opd_id), _year_or_404(year)))
+    return _preview(DocumentKind.REKAP, (_opd_or_404(opd_id), year_or_404(year)))
 
 
 @bp.route("/rekap/<int:opd_id>/<int:year>/terbitkan", methods=["POST"])
 def issue_rekap(opd_id: int, year: int):
     """Issue (or reuse) the Rekap predikat PDF of an OPD, then download it."""
-    return _issue(DocumentKind.REKAP, (_opd_or_404(opd_id), _year_or_404(year)))
+    return _issue(DocumentKind.REKAP, (_opd_or_404(opd_id), year_or_404(year)))
 
 
 # --- download -----------------------------------------------------------------------------------

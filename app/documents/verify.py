@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import current_app, redirect, render_template, url_for
 from sqlalchemy import select
 
-from app.documents import verification_bp as bp
+from app.documents.blueprint import verification_bp as bp
 from app.documents.forms import CodeForm, UploadForm
 from app.extensions import db, limiter
 from app.models import Document

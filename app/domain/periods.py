@@ -98,3 +98,14 @@ def skipped_numbers(periods, skp_start: dt.date | None) -> frozenset[int]:
     if skp_start is None:
         return frozenset()
     return frozenset(p.number for p in periods if not p.is_final and not assessed(p.end_date, skp_start))
+
+
+def short_label(period) -> str:
+    """"TW II", "Sem. I", "Mar", "Akhir": short enough for a chart axis."""
+    if period.kind == PeriodKind.TRIWULAN:
+        return f"TW {ROMAN[period.number - 1]}"
+    if period.kind == PeriodKind.SEMESTER:
+        return f"Sem. {ROMAN[period.number - 1]}"
+    if period.kind == PeriodKind.BULAN:
+        return period.label[:3]
+    return period.label

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from app.domain.enums import OrgUnitKind
 from app.extensions import db
-from app.indicators import bp
+from app.indicators.blueprint import bp
 from app.models import AppraisalYear, Employee, OrgUnit, User
-from app.security import admin_opd_ids, can_admin_opd
+from app.security import can_admin_opd
 from app.services.skp.cascade import opd_map, opd_rows, subtree_map
 from app.services.years import all_years, current_year, get_year
 
@@ -78,7 +78,7 @@ def cascade_index():
     if not current_user.is_admin and not reports:
         abort(403)
     year = _year()
-    rows = opd_rows(admin_opd_ids(current_user), year) if current_user.is_admin else []
+    rows = opd_rows(current_user, year) if current_user.is_admin else []
     return _render("cascade_index.html", year=year, rows=rows, reports=reports)
 
 

@@ -10,13 +10,14 @@ from sqlalchemy import select
 from app.domain.skp import Approach, ResultKind
 from app.extensions import db
 from app.forms import apply_service_error, choices
-from app.indicators import bp
+from app.indicators.blueprint import bp
 from app.indicators.forms import HeaderForm, ResultForm, SubmitForm, form_version
-from app.indicators.loaders import CONFLICT_KEPT, CONFLICT_MESSAGE, editable_plan, result_of, run_service
+from app.indicators.loaders import CONFLICT_KEPT, CONFLICT_MESSAGE, editable_plan, result_of
 from app.models import OrgTarget, Plan
 from app.services import ConflictError, ServiceError
 from app.services.skp import plan_edit
 from app.services.skp.plan_rules import assessor_plan
+from app.web import commit
 
 OPTION_LENGTH = 150
 
@@ -34,7 +35,7 @@ def save_form(form, plan: Plan, action, success: str, anchor=None):
     """Run an editing service for a form; on success commit and go back to the editor, else put
     the refusal at its field (a conflict above the form, with the version moved on)."""
     try:
-        value = run_service(action)
+        value = commit(action, conflict=CONFLICT_MESSAGE)
     except ConflictError:
         plan = db.session.get(Plan, plan.id)
         form.version.data = plan.lock_version
@@ -55,7 +56,7 @@ def button_action(plan_id: int, action, success: str | None, anchor=None):
     plan = editable_plan(plan_id)
     year = plan.year
     try:
-        run_service(lambda: action(plan, form_version(SubmitForm())))
+        commit(lambda: action(plan, form_version(SubmitForm())), conflict=CONFLICT_MESSAGE)
     except ConflictError:
         return render_my_plan(year, error=CONFLICT_MESSAGE + " Di bawah ini SKP terbaru; ulangi tindakan "
                                                              "bila masih diperlukan.")
@@ -190,6 +191,3 @@ def result_down(plan_id: int, result_id: int):
     """Move an RHK one place down."""
     return button_action(plan_id, lambda plan, version: plan_edit.move_result(
         current_user, plan, result_of(plan, result_id), 1, version=version), None, f"rhk-{result_id}")
-
-
-from app.indicators import indicator_editor  # noqa: E402,F401  (the IKI routes)

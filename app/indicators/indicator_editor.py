@@ -7,7 +7,7 @@ from flask import render_template, request
 from flask_login import current_user
 
 from app.domain.skp import Approach, Aspect, Direction, Perspective
-from app.indicators import bp
+from app.indicators.blueprint import bp
 from app.indicators.editor import button_action, save_form
 from app.indicators.forms import IndicatorForm, form_version, indicator_form_class
 from app.indicators.loaders import editable_plan, indicator_of, result_of

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
-from app.models import CoreValue, Indicator, Plan, User, WorkResult
+from app.models import Indicator, Plan, User, WorkResult
 from app.security import can_edit_plan, can_review_plan, can_view_plan
 from app.services.skp.plans import plan_options
 
@@ -68,33 +68,6 @@ def plan_versions(plan: Plan) -> list[Plan]:
         .options(selectinload(Plan.approved_by).selectinload(User.employee))
         .order_by(Plan.version)
     ))
-
-
-def core_values() -> list[CoreValue]:
-    """The seven BerAKHLAK values with their guides (two queries; also fills the identity map, so
-    each Expectation.core_value is found without a query)."""
-    return list(db.session.scalars(
-        select(CoreValue).options(selectinload(CoreValue.guides)).order_by(CoreValue.position)
-    ))
-
-
-def run_service(action):
-    """Call a service and commit, or roll back and re-raise its refusal. A lost optimistic-lock
-    race (another request committed the same plan first) is a conflict like a stale form."""
-    from sqlalchemy.orm.exc import StaleDataError
-
-    from app.services import ConflictError, ServiceError
-
-    try:
-        value = action()
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        raise ConflictError(CONFLICT_MESSAGE) from None
-    except ServiceError:
-        db.session.rollback()
-        raise
-    return value
 
 
 CONFLICT_MESSAGE = (

@@ -2,47 +2,25 @@
 (ajukan, tarik kembali, Ubah SKP), every version read-only, and the changes between two versions."""
 from __future__ import annotations
 
-
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
-from sqlalchemy import select
 
 from app.domain.skp import PlanStatus
-from app.extensions import db
 from app.formatting import tanggal
 from app.forms import ActionForm, apply_service_error
-from app.indicators import bp
+from app.indicators.blueprint import bp
 from app.indicators.forms import START_SOURCES, ReviseForm, StartDateForm, StartForm, SubmitForm, form_version
-from app.indicators.loaders import (
-    core_values, own_plan, plan_or_404, plan_versions, run_service,
-)
+from app.indicators.loaders import CONFLICT_MESSAGE, own_plan, plan_or_404, plan_versions
 from app.models import AppraisalYear, Plan
 from app.security import can_admin_employee, can_edit_plan, can_review_plan, records_external_approval
 from app.services import ServiceError
+from app.services.settings import core_values, get_settings
 from app.services.skp import plans as plan_service
 from app.services.skp.plan_copy import library_has
 from app.services.skp.plan_diff import diff_plans
 from app.services.skp.plan_rules import warnings_of
-from app.services.settings import get_settings
 from app.services.years import all_years, current_year, get_year
-
-
-def newest_plan(employee_id: int, year_id: int) -> Plan | None:
-    """The newest version of a pegawai's SKP for a year, with everything the page shows."""
-    return db.session.scalar(
-        select(Plan).where(Plan.employee_id == employee_id, Plan.year_id == year_id)
-        .order_by(Plan.version.desc()).limit(1).options(*plan_service.plan_options())
-    )
-
-
-def last_year_available(employee_id: int, year: AppraisalYear) -> bool:
-    """Whether "salin SKP tahun lalu" has something to copy (the year before, as the service looks)."""
-    previous = db.session.scalar(
-        select(AppraisalYear.id).where(AppraisalYear.year < year.year).order_by(AppraisalYear.year.desc()).limit(1)
-    )
-    return previous is not None and db.session.scalar(
-        select(Plan.id).where(Plan.employee_id == employee_id, Plan.year_id == previous).limit(1)
-    ) is not None
+from app.web import commit
 
 
 def _versioned(form, plan: Plan):
@@ -67,10 +45,10 @@ def render_my_plan(year: AppraisalYear | None, *, start_form: StartForm | None =
     context = {"year": year, "years": all_years(), "employee": employee, "error": error}
     if employee is None or year is None:
         return render_template("indicators/plan_mine.html", plan=None, **context)
-    plan = newest_plan(employee.id, year.id)
+    plan = plan_service.latest_plan(employee.id, year.id, full=True)
     if plan is None:
         form = start_form or StartForm()
-        offers = {"last_year": last_year_available(employee.id, year), "library": library_has(employee.position)}
+        offers = {"last_year": plan_service.last_year_available(employee.id, year), "library": library_has(employee.position)}
         form.offer(**offers)
         return render_template("indicators/plan_mine.html", plan=None, start_form=form,
                                sources=START_SOURCES, **context)
@@ -120,11 +98,11 @@ def start(year: int):
     if appraisal_year is None or employee is None:
         abort(404)
     form = StartForm()
-    form.offer(last_year=last_year_available(employee.id, appraisal_year), library=library_has(employee.position))
+    form.offer(last_year=plan_service.last_year_available(employee.id, appraisal_year), library=library_has(employee.position))
     if form.validate_on_submit():
         try:
-            run_service(lambda: plan_service.start_plan(current_user, employee, appraisal_year,
-                                                        source=form.source.data))
+            commit(lambda: plan_service.start_plan(current_user, employee, appraisal_year,
+                                                        source=form.source.data), conflict=CONFLICT_MESSAGE)
         except ServiceError as error:
             if plan_service.latest_plan(employee.id, appraisal_year.id) is not None:
                 flash(error.message, "warning")
@@ -143,7 +121,7 @@ def submit(plan_id: int):
     form = SubmitForm()
     year = plan.year
     try:
-        run_service(lambda: plan_service.submit(current_user, plan, version=form_version(form)))
+        commit(lambda: plan_service.submit(current_user, plan, version=form_version(form)), conflict=CONFLICT_MESSAGE)
     except plan_service.PlanIncomplete as incomplete:
         return render_my_plan(year, problems=incomplete.problems)
     except ServiceError as error:
@@ -158,7 +136,7 @@ def withdraw(plan_id: int):
     plan = own_plan(plan_id)
     year = plan.year
     try:
-        run_service(lambda: plan_service.withdraw(current_user, plan))
+        commit(lambda: plan_service.withdraw(current_user, plan), conflict=CONFLICT_MESSAGE)
     except ServiceError as error:
         return render_my_plan(year, error=error.message)
     flash("SKP ditarik kembali menjadi draf dan dapat diubah lagi.", "success")
@@ -173,7 +151,7 @@ def revise(plan_id: int):
     form = ReviseForm()
     if form.validate_on_submit():
         try:
-            new = run_service(lambda: plan_service.revise(current_user, plan, form.reason.data))
+            new = commit(lambda: plan_service.revise(current_user, plan, form.reason.data), conflict=CONFLICT_MESSAGE)
         except ServiceError as error:
             apply_service_error(form, error)
         else:
@@ -213,12 +191,10 @@ def start_date(plan_id: int):
     form = StartDateForm()
     if form.validate_on_submit():
         try:
-            plan_service.set_start_date(current_user, plan, form.start_date.data)
+            commit(lambda: plan_service.set_start_date(current_user, plan, form.start_date.data))
         except ServiceError as error:
-            db.session.rollback()
             apply_service_error(form, error)
         else:
-            db.session.commit()
             flash(f"SKP berlaku mulai {tanggal(plan.start_date)}.", "success")
             return redirect(url_for("indicators.view", plan_id=plan.id))
     return _render_view(plan_or_404(plan_id), form)
@@ -234,6 +210,3 @@ def compare(plan_id: int, other_id: int):
     core_values()  # the expectations' values come from the identity map
     return render_template("indicators/plan_compare.html", diff=diff_plans(old, new), old=old, new=new,
                            plan=plan, versions=plan_versions(plan))
-
-
-from app.indicators import editor  # noqa: E402,F401  (the editor's routes: header, RHK, IKI)

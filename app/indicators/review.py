@@ -7,14 +7,16 @@ from flask_login import current_user
 
 from app.domain.skp import PlanStatus
 from app.forms import apply_service_error
-from app.indicators import bp
+from app.indicators.blueprint import bp
 from app.indicators.forms import ReasonForm, expectation_form_class, form_version
-from app.indicators.loaders import CONFLICT_KEPT, core_values, plan_versions, reviewable_plan, run_service
+from app.indicators.loaders import CONFLICT_KEPT, CONFLICT_MESSAGE, plan_versions, reviewable_plan
 from app.indicators.plans import plan_context
 from app.models import Plan
 from app.security import records_external_approval
 from app.services import ConflictError, ServiceError
+from app.services.settings import core_values
 from app.services.skp import plans as plan_service
+from app.web import commit
 
 EXPECTATION_STATES = (PlanStatus.DRAFT, PlanStatus.SUBMITTED, PlanStatus.RETURNED)
 
@@ -70,8 +72,8 @@ def expectations(plan_id: int):
     if form.validate_on_submit():
         texts = {v.id: form[f"value_{v.id}"].data or "" for v in values}
         try:
-            run_service(lambda: plan_service.set_expectations(current_user, plan, texts,
-                                                              version=form_version(form)))
+            commit(lambda: plan_service.set_expectations(current_user, plan, texts,
+                                                              version=form_version(form)), conflict=CONFLICT_MESSAGE)
         except ConflictError:
             plan = reviewable_plan(plan_id)
             form.version.data = plan.lock_version
@@ -105,7 +107,7 @@ def approve(plan_id: int):
             plan_service.approve(current_user, plan, version=version)
 
     try:
-        run_service(decide)
+        commit(decide, conflict=CONFLICT_MESSAGE)
     except ServiceError as error:
         plan = reviewable_plan(plan_id)
         if not texts:
@@ -127,8 +129,8 @@ def return_plan(plan_id: int):
     if form.validate_on_submit():
         name, year = plan.employee.name, plan.year.year
         try:
-            run_service(lambda: plan_service.return_plan(current_user, plan, form.reason.data,
-                                                         version=form_version(form)))
+            commit(lambda: plan_service.return_plan(current_user, plan, form.reason.data,
+                                                         version=form_version(form)), conflict=CONFLICT_MESSAGE)
         except ConflictError:
             plan = reviewable_plan(plan_id)
             form.version.data = plan.lock_version

@@ -1,23 +1,20 @@
 """My team's SKPs: as Pejabat Penilai, as Plt./Plh., and for the pengelola kinerja the top officials
-assessed by the kepala daerah; and whether the menu shows "Tim saya"."""
+assessed by the kepala daerah (whether the menu shows "Tim saya" is `app.web.menu_has_team`)."""
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from flask import g, render_template
+from flask import render_template
 from flask_login import current_user
-from sqlalchemy import exists, select
 
 from app.domain.skp import PlanStatus
-from app.extensions import db
 from app.formatting import tanggal
-from app.indicators import bp
+from app.indicators.blueprint import bp
 from app.models import ActingAssignment, AppraisalYear, Employee, Plan
-from app.services.skp import plans as plan_service
-from app.services.org.head_assessed import head_assessed, head_assessed_query
+from app.services.org.head_assessed import head_assessed
 from app.services.org.team import members_today
+from app.services.skp import plans as plan_service
 from app.services.years import all_years, current_year, get_year
 
 # The order of the status counters on the team page; None is "belum menyusun".
@@ -29,36 +26,6 @@ class TeamGroup:
     title: str
     note: str
     rows: list[tuple[Employee, Plan | None]]
-
-
-# --- "Tim saya" in the menu -------------------------------------------------------------------
-
-
-def has_team() -> bool:
-    """Whether the menu shows "Tim saya": direct reports, an active Plt./Plh. assignment, or (for
-    the pengelola kinerja) a top official assessed by the kepala daerah. One query per request."""
-    if "skp_has_team" in g:
-        return g.skp_has_team
-    answer = False
-    if current_user.is_authenticated:
-        checks = []
-        own = current_user.employee_id
-        if own is not None:
-            today = dt.date.today()
-            checks.append(exists().where(Employee.assessor_id == own, Employee.active.is_(True)))
-            checks.append(exists().where(ActingAssignment.acting_employee_id == own,
-                                         ActingAssignment.start_date <= today, ActingAssignment.end_date >= today))
-        if current_user.is_admin:
-            checks.append(head_assessed_query(current_user).exists())
-        if checks:
-            answer = any(db.session.execute(select(*checks)).one())
-    g.skp_has_team = answer
-    return answer
-
-
-@bp.app_context_processor
-def skp_navigation():
-    return {"skp_has_team": has_team}
 
 
 # --- the team page ----------------------------------------------------------------------------
@@ -118,6 +85,3 @@ def team_year(year: int):
     """My team's SKPs of one year."""
     appraisal_year = get_year(year)
     return _render_team(appraisal_year, missing_year=None if appraisal_year else year)
-
-
-from app.indicators import review  # noqa: E402,F401  (the review pages)

@@ -1,6 +1,5 @@
 """Beranda, profile, health check and the public logo."""
-from flask import Blueprint
+from app.main.blueprint import bp  # noqa: F401  (registered by create_app)
 
-bp = Blueprint("main", __name__)
-
+# The route modules: importing them registers their views on the blueprint.
 from app.main import routes  # noqa: E402,F401

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from flask import Response, abort, jsonify, render_template
 from flask_login import current_user, login_required
-from sqlalchemy import text
 
-from app.extensions import db
-from app.main import bp
+from app.extensions import database_reachable
+from app.main.blueprint import bp
 from app.services import home as home_service
 from app.services.settings import get_settings
 
@@ -28,11 +27,7 @@ def profile():
 @bp.route("/healthz")
 def healthz():
     """Liveness and database check for the operator's monitoring."""
-    try:
-        db.session.execute(text("SELECT 1"))
-        db.session.rollback()
-    except Exception:  # any failure to reach the database is "down"
-        db.session.rollback()
+    if not database_reachable():
         return jsonify(status="error", database="unavailable"), 503
     return jsonify(status="ok", database="ok")
 

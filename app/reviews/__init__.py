@@ -1,16 +1,6 @@
 """The Pejabat Penilai's side: review of periods, the annual evaluation with the curve,
 keberatan and follow-up."""
-from flask import Blueprint
-from flask_login import login_required
+from app.reviews.blueprint import bp  # noqa: F401  (registered by create_app)
 
-bp = Blueprint("reviews", __name__)
-
-
-@bp.before_request
-@login_required
-def require_login():
-    """Every page needs a logged-in user; each view then checks the object itself."""
-    return None
-
-
-from app.reviews import annual, period  # noqa: E402,F401
+# The route modules: importing them registers their views on the blueprint.
+from app.reviews import annual, follow_up, objection, period, result  # noqa: E402,F401

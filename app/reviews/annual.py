@@ -12,26 +12,25 @@ from flask_babel import get_timezone
 from flask_login import current_user
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
-from app.assessments.loaders import year_or_404
-from app.assessments.progress import short_label
 from app.domain.enums import EvaluationStatus
+from app.domain.periods import short_label
 from app.domain.scoring import PREDIKAT_MATRIX
 from app.extensions import db
 from app.formatting import tanggal
 from app.models import ActingAssignment, AnnualEvaluation, Employee, FollowUp
-from app.reviews import bp
+from app.reviews.blueprint import bp
 from app.reviews.annual_forms import annual_form_class, initial_data
-from app.reviews.annual_save import editable, refresh_after_conflict, save_rows
 from app.reviews.annual_loaders import reviewed_employee_or_404
-from app.services import ConflictError, ServiceError
-from app.services.reviews import annual as svc
-from app.services import charts
+from app.reviews.annual_save import editable, refresh_after_conflict, save_rows
 from app.security import records_external_approval
+from app.services import ConflictError, FieldErrors, ServiceError
+from app.services import charts
 from app.services.org.head_assessed import head_assessed_query
+from app.services.reviews import annual as svc
 from app.services.settings import get_settings
 from app.services.years import all_years, current_year
+from app.web import commit, year_or_404
 
 CONFLICT = (
     "Hasil tahunan sebagian pegawai telah disimpan dari tab atau perangkat lain sejak halaman ini dibuka, jadi "
@@ -147,14 +146,18 @@ def _blank_form(team):
     return annual_form_class(rows)(formdata=None, data=data)
 
 
+class RowErrors(FieldErrors):
+    """The rows' own refusals, shown at their fields (raised so that `commit` rolls them back)."""
+
+
 def _submit(year, handover: list[int] | None | str = None, *, for_head: bool = False):
     """Save every row, then (when asked) hand over: one transaction; any refusal writes nothing."""
     team = svc.annual_team(current_user, year, for_head=for_head)
     form = annual_form_class([r for r in team.rows if editable(r)])()
     if not form.validate_on_submit():
         return _render(year, team, form, for_head=for_head)
-    handed = []
-    try:
+
+    def save() -> list:
         errors = save_rows(year, team, form)
         if not errors and handover is not None:
             fresh = svc.annual_team(current_user, year, for_head=for_head)
@@ -165,22 +168,24 @@ def _submit(year, handover: list[int] | None | str = None, *, for_head: bool = F
             if not ids:
                 errors.append((None, "Belum ada hasil yang dapat diserahkan: tetapkan kedua rating lebih dahulu."))
             else:
-                handed = svc.hand_over(current_user, year, ids, for_head=for_head)
+                return svc.hand_over(current_user, year, ids, for_head=for_head)
         if errors:
-            db.session.rollback()
-            for name, message in errors:
-                field = form._fields.get(name) if name else None
-                (field.errors if field is not None else form.form_errors).append(message)
-            form.form_errors.insert(0, "Belum ada yang disimpan: perbaiki isian yang ditandai, lalu kirim kembali.")
-            return _render(year, svc.annual_team(current_user, year, for_head=for_head), form, for_head=for_head)
-        db.session.commit()
-    except (ConflictError, StaleDataError):
-        db.session.rollback()
+            raise RowErrors(errors)
+        return []
+
+    try:
+        handed = commit(save, conflict=CONFLICT)
+    except ConflictError:
         fresh = svc.annual_team(current_user, year, for_head=for_head)
         form.form_errors.append(CONFLICT)
         return _render(year, fresh, form, theirs=refresh_after_conflict(fresh, form), status=409, for_head=for_head)
+    except RowErrors as refusal:
+        for name, message in refusal.errors:
+            field = form._fields.get(name) if name else None
+            (field.errors if field is not None else form.form_errors).append(message)
+        form.form_errors.insert(0, "Belum ada yang disimpan: perbaiki isian yang ditandai, lalu kirim kembali.")
+        return _render(year, svc.annual_team(current_user, year, for_head=for_head), form, for_head=for_head)
     except ServiceError as error:  # the curve blocks the hand-over, or a row is not complete
-        db.session.rollback()
         form.form_errors.append(error.message + " Belum ada yang disimpan atau diserahkan.")
         return _render(year, svc.annual_team(current_user, year, for_head=for_head), form, for_head=for_head)
     if handed:
@@ -245,6 +250,3 @@ def hand_over_head_all(year: int):
     if head_assessed_query(current_user) is None:
         abort(404)
     return _submit(year_or_404(year), handover="all", for_head=True)
-
-
-from app.reviews import follow_up, objection, result  # noqa: E402,F401

@@ -8,15 +8,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from app.extensions import db
 from app.models import AnnualEvaluation, Employee, FollowUp, Objection
-from app.security import can_view_employee, is_reviewer_of, may_assess_year
-from app.services.reviews.objections import may_decide
-
-
-def may_view_evaluation(user, evaluation: AnnualEvaluation) -> bool:
-    """The pegawai, the assessor chain (and who acts for it), the pengelola kinerja of the OPD,
-    and whoever records the keberatan decision."""
-    employee = evaluation.employee
-    return can_view_employee(user, employee) or is_reviewer_of(user, employee) or may_decide(user, evaluation)
+from app.security import may_assess_year, may_view_evaluation
 
 
 def _options():

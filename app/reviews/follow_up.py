@@ -6,18 +6,19 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from app.assessments.loaders import run, year_or_404
 from app.domain.enums import EvaluationStatus, FollowUpKind
 from app.forms import ActionForm, apply_service_error
-from app.reviews import bp
+from app.reviews.blueprint import bp
 from app.reviews.annual import load_follow_ups
 from app.reviews.annual_forms import follow_up_form
 from app.reviews.annual_loaders import evaluation_or_404, follow_up_or_404
 from app.reviews.result import follow_up_kind, render_result
+from app.security import may_follow_up
 from app.services import ServiceError
 from app.services.reviews import annual as annual_svc
 from app.services.reviews import objections as svc
 from app.services.years import all_years, current_year
+from app.web import commit, year_or_404
 
 LIST = "daftar"
 
@@ -69,13 +70,13 @@ def _back(evaluation, source: str | None):
 def add_follow_up(evaluation_id: int):
     """Catat tindak lanjut: a recognition or development programme for a handed-over result."""
     evaluation = evaluation_or_404(evaluation_id)
-    if not svc.may_follow_up(current_user, evaluation):
+    if not may_follow_up(current_user, evaluation):
         abort(403)
     kind = follow_up_kind(evaluation) or FollowUpKind.DEVELOPMENT
     form = follow_up_form(evaluation, kind)
     if form.validate_on_submit():
         try:
-            follow_up = run(lambda: svc.add_follow_up(current_user, evaluation, form.programme.data or None,
+            follow_up = commit(lambda: svc.add_follow_up(current_user, evaluation, form.programme.data or None,
                                                       form.note.data))
         except ServiceError as error:
             apply_service_error(form, error)
@@ -92,14 +93,14 @@ def remove_follow_up(follow_up_id: int):
     """Hapus a recorded follow-up."""
     follow_up = follow_up_or_404(follow_up_id)
     evaluation = follow_up.evaluation
-    if not svc.may_follow_up(current_user, evaluation):
+    if not may_follow_up(current_user, evaluation):
         abort(403)
     form = ActionForm()
     if not form.validate_on_submit():
         abort(400)
     label = follow_up.programme.label
     try:
-        run(lambda: svc.remove_follow_up(current_user, follow_up))
+        commit(lambda: svc.remove_follow_up(current_user, follow_up))
     except ServiceError as error:
         flash(error.message, "danger")
     else:

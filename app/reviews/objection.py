@@ -6,16 +6,16 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from app.assessments.loaders import run
 from app.domain.enums import ObjectionDecision, ObjectionStatus
 from app.forms import apply_service_error
-from app.reviews import bp
+from app.reviews.blueprint import bp
 from app.reviews.annual_forms import ChangeForm, ConfirmForm, ExplainForm
 from app.reviews.annual_loaders import evaluation_or_404, objection_or_404
 from app.reviews.result import atasan_of, window_of
-from app.security import is_second_assessor_of, may_assess_year
+from app.security import is_second_assessor_of, may_assess_year, may_decide
 from app.services import ServiceError
 from app.services.reviews import objections as svc
+from app.web import commit
 
 
 def render_objection(objection, status: int = 200, **forms):
@@ -25,22 +25,23 @@ def render_objection(objection, status: int = 200, **forms):
     own = current_user.employee_id == evaluation.employee_id
     may_explain = (not own and may_assess_year(current_user, evaluation.employee)
                    and objection.status == ObjectionStatus.FILED)
-    may_decide = svc.may_decide(current_user, evaluation) and objection.status == ObjectionStatus.EXPLAINED
-    shown = ({"explain_form"} if may_explain else set()) | ({"confirm_form", "change_form"} if may_decide else set())
+    decider = may_decide(current_user, evaluation)
+    deciding = decider and objection.status == ObjectionStatus.EXPLAINED
+    shown = ({"explain_form"} if may_explain else set()) | ({"confirm_form", "change_form"} if deciding else set())
     # A refusal of a step no longer open (already explained, already decided) is shown above the page.
     refusals = [message for name, form in forms.items() if name not in shown for message in form.form_errors]
     if may_explain:
         forms.setdefault("explain_form", ExplainForm(formdata=None))
-    if may_decide:
+    if deciding:
         forms.setdefault("confirm_form", ConfirmForm(formdata=None))
         forms.setdefault("change_form", ChangeForm(formdata=None))
     forms = {name: form for name, form in forms.items() if name in shown}
     return render_template(
         "reviews/objection_view.html", evaluation=evaluation, objection=objection, own=own,
-        may_explain=may_explain, may_decide=may_decide, decider=svc.may_decide(current_user, evaluation),
-        curve=svc.curve_preview(evaluation) if may_decide else None,
+        may_explain=may_explain, may_decide=deciding, decider=decider,
+        curve=svc.curve_preview(evaluation) if deciding else None,
         atasan=atasan_of(evaluation.employee), window=window_of(evaluation), refusals=refusals,
-        recording=may_decide and not is_second_assessor_of(current_user, evaluation.employee), **forms,
+        recording=deciding and not is_second_assessor_of(current_user, evaluation.employee), **forms,
     ), status
 
 
@@ -52,7 +53,7 @@ def objection_view(objection_id: int):
 
 def _decider_objection(objection_id: int):
     objection = objection_or_404(objection_id)
-    if not svc.may_decide(current_user, objection.evaluation):
+    if not may_decide(current_user, objection.evaluation):
         abort(403)
     return objection
 
@@ -67,7 +68,7 @@ def objection_explain(objection_id: int):
     form = ExplainForm()
     if form.validate_on_submit():
         try:
-            run(lambda: svc.explain(current_user, objection, form.explanation.data))
+            commit(lambda: svc.explain(current_user, objection, form.explanation.data))
         except ServiceError as error:
             apply_service_error(form, error)
         else:
@@ -83,7 +84,7 @@ def objection_confirm(objection_id: int):
     form = ConfirmForm()
     if form.validate_on_submit():
         try:
-            run(lambda: svc.decide(current_user, objection, ObjectionDecision.CONFIRMED,
+            commit(lambda: svc.decide(current_user, objection, ObjectionDecision.CONFIRMED,
                                    reason=form.confirm_note.data))
         except ServiceError as error:
             apply_service_error(form, error)
@@ -100,7 +101,7 @@ def objection_change(objection_id: int):
     form = ChangeForm()
     if form.validate_on_submit():
         try:
-            run(lambda: svc.decide(current_user, objection, ObjectionDecision.CHANGED,
+            commit(lambda: svc.decide(current_user, objection, ObjectionDecision.CHANGED,
                                    result_rating=form.result_rating.data or None,
                                    behavior_rating=form.behavior_rating.data or None, reason=form.reason.data))
         except ServiceError as error:

@@ -11,26 +11,27 @@ from dataclasses import dataclass
 from flask import abort, flash, g, redirect, render_template, url_for
 from flask_login import current_user
 
-from app.assessments.loaders import run, year_or_404
-from app.assessments.sheet import Sheet
 from app.domain.enums import AssessmentStatus, PhraseScope
 from app.domain.scoring import PREDIKAT_MATRIX
 from app.extensions import db
 from app.forms import apply_service_error
 from app.models import Assessment, Feedback
-from app.reviews import bp
+from app.reviews.blueprint import bp
 from app.reviews.period_forms import (
     RATING_CHOICES, ReviewReturnForm, feedback_of_form, merge_phrases, problems, review_form_class,
 )
 from app.security import can_view_assessment, may_review_period, records_external_approval
 from app.services import ConflictError, FieldErrors, ServiceError
-from app.services.reviews import reviews
 from app.services.assessments.assessments import assessment_options, return_assessment
+from app.services.assessments.sheet import Sheet
 from app.services.org.head_assessed import on_behalf_of
+from app.services.org.team import reviews_anyone
+from app.services.reviews import reviews
 from app.services.reviews.phrases import phrases_by_scope
-from app.services.reviews.review_queue import review_grid, reviews_anyone
+from app.services.reviews.review_queue import review_grid
 from app.services.settings import get_settings
 from app.services.years import all_years, current_year
+from app.web import commit, menu_has_team, year_or_404
 
 CONFLICT = ("Penilaian ini telah berubah sejak halaman ini dibuka (disimpan di tab lain, atau diubah oleh "
             "pegawai atau pengelola kinerja), jadi isian Anda belum disimpan.")
@@ -74,9 +75,7 @@ def reviews_nav() -> bool:
     """Whether the menu shows "Tinjau": reuses the menu's team check, and asks once more only for
     a pengelola kinerja (whose team check also counts the officials the kepala daerah assesses)."""
     if "reviews_nav" not in g:
-        from app.indicators.team import has_team
-
-        g.reviews_nav = bool(current_user.is_authenticated and current_user.employee_id and has_team()
+        g.reviews_nav = bool(current_user.is_authenticated and current_user.employee_id and menu_has_team()
                              and (not current_user.is_admin or reviews_anyone(current_user)))
     return g.reviews_nav
 
@@ -245,7 +244,7 @@ def _decide(assessment_id: int, action):
     if not valid:
         return render_review(assessment, form=form, alert="Tinjauan belum disimpan: perbaiki isian yang ditandai.")
     try:
-        message = run(lambda: action(assessment, form, version))
+        message = commit(lambda: action(assessment, form, version))
     except ConflictError:
         fresh = _load(assessment_id)
         if fresh.status != AssessmentStatus.SUBMITTED:
@@ -305,7 +304,7 @@ def send_back(assessment_id: int):
         return render_review(assessment, return_form=form, alert="Penilaian belum dikembalikan: tuliskan catatannya.")
     name, title, year = assessment.employee.name, assessment.period.title, assessment.period.year.year
     try:
-        run(lambda: return_assessment(current_user, assessment, form.reason.data, version=version))
+        commit(lambda: return_assessment(current_user, assessment, form.reason.data, version=version))
     except ConflictError:
         fresh = _load(assessment_id)
         if fresh.status != AssessmentStatus.SUBMITTED:

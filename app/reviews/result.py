@@ -4,54 +4,31 @@ page for the assessor chain and the pengelola kinerja at /tinjau/evaluasi/<id>."
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from app.assessments.loaders import run, year_or_404
 from app.domain.enums import EvaluationStatus, FollowUpKind
 from app.domain.scoring import Predikat
 from app.extensions import db
 from app.forms import apply_service_error
 from app.models import AnnualEvaluation, Employee
-from app.reviews import bp
+from app.reviews.blueprint import bp
 from app.reviews.annual_forms import ObjectionForm, follow_up_form
 from app.reviews.annual_loaders import _options, evaluation_or_404
-from app.security import may_assess_year
+from app.security import may_assess_year, may_decide, may_follow_up
 from app.services import ServiceError
 from app.services.reviews import objections as svc
-from app.services.reviews.annual import objection_deadline
+from app.services.reviews.annual import ObjectionWindow, objection_window
 from app.services.years import all_years, current_year
+from app.web import commit, year_or_404
 
 DEVELOPMENT = (Predikat.BUTUH_PERBAIKAN, Predikat.KURANG, Predikat.SANGAT_KURANG)
 
 
-@dataclass
-class Window:
-    """The keberatan window of a handed-over result, as words."""
-
-    deadline: dt.date | None
-    days_left: int | None
-
-    @property
-    def open(self) -> bool:
-        return self.days_left is not None and self.days_left >= 0
-
-    @property
-    def words(self) -> str:
-        """"tinggal 5 hari", "hari ini hari terakhir", "sudah lewat"."""
-        if self.days_left is None:
-            return ""
-        if self.days_left > 0:
-            return f"tinggal {self.days_left} hari"
-        return "hari ini hari terakhir" if self.days_left == 0 else "sudah lewat"
-
-
-def window_of(evaluation: AnnualEvaluation, today: dt.date | None = None) -> Window:
-    deadline = objection_deadline(evaluation) if evaluation.status == EvaluationStatus.HANDED_OVER else None
-    return Window(deadline, (deadline - (today or dt.date.today())).days if deadline else None)
+def window_of(evaluation: AnnualEvaluation, today: dt.date | None = None) -> ObjectionWindow:
+    return objection_window(evaluation, today)
 
 
 def follow_up_kind(evaluation: AnnualEvaluation) -> FollowUpKind | None:
@@ -80,7 +57,7 @@ def result_context(evaluation: AnnualEvaluation, **forms) -> dict:
     objection = evaluation.objection
     window = window_of(evaluation)
     kind = follow_up_kind(evaluation)
-    may_follow = kind is not None and svc.may_follow_up(current_user, evaluation)
+    may_follow = kind is not None and may_follow_up(current_user, evaluation)
     may_object = own and window.open and objection is None
     # A refusal of a form no longer offered (the window closed, already filed) is shown above the page.
     refusals = [message for name, form in forms.items()
@@ -94,7 +71,7 @@ def result_context(evaluation: AnnualEvaluation, **forms) -> dict:
         "shown": evaluation.status == EvaluationStatus.HANDED_OVER or not own,
         "may_object": may_object, "may_follow": may_follow, "atasan": atasan_of(evaluation.employee),
         "is_reviewer": may_assess_year(current_user, evaluation.employee) and not own,
-        "may_decide": svc.may_decide(current_user, evaluation), "refusals": refusals,
+        "may_decide": may_decide(current_user, evaluation), "refusals": refusals,
         "objection_form": forms.get("objection_form") if may_object else None,
         "follow_form": forms.get("follow_form") if may_follow else None,
     }
@@ -151,7 +128,7 @@ def file_objection(evaluation_id: int):
     form = ObjectionForm()
     if form.validate_on_submit():
         try:
-            run(lambda: svc.file_objection(current_user, evaluation, form.reasons.data))
+            commit(lambda: svc.file_objection(current_user, evaluation, form.reasons.data))
         except ServiceError as error:
             apply_service_error(form, error)
         else:

@@ -7,9 +7,11 @@ from decimal import Decimal
 from typing import Any
 
 from flask import has_request_context, request
+from sqlalchemy import Select, distinct, select
 
 from app.extensions import db
 from app.models import AuditEvent, Employee, OrgUnit, User
+from app.security import admin_opd_ids
 
 CLI_ACTOR = "Sistem (baris perintah)"
 WEB_SYSTEM_ACTOR = "Sistem (pengamanan masuk)"  # no one acted: the app itself, during a web request
@@ -149,3 +151,38 @@ def record(actor: User | None, action: str, obj: Any, **kwargs: Any) -> AuditEve
     event = build_event(actor, action, obj, **kwargs)
     db.session.add(event)
     return event
+
+
+# --- reading the trail ------------------------------------------------------------------------
+
+
+def event_filters() -> tuple[list[str], list[str]]:
+    """The actions and object types the trail holds, for the filter lists (two queries)."""
+    actions = db.session.scalars(select(distinct(AuditEvent.action)).order_by(AuditEvent.action)).all()
+    types = db.session.scalars(select(distinct(AuditEvent.object_type)).order_by(AuditEvent.object_type)).all()
+    return list(actions), list(types)
+
+
+def events_query(user: User, *, actor: str = "", action: str = "", object_type: str = "",
+                 object_id: int | None = None, since: dt.datetime | None = None,
+                 before: dt.datetime | None = None) -> Select:
+    """The events the user may read (a pengelola kinerja: those of their OPDs) that match, newest
+    first (the caller paginates)."""
+    query = select(AuditEvent)
+    scope = admin_opd_ids(user)
+    if scope is not None:
+        query = query.where(AuditEvent.opd_id.in_(scope or {-1}))
+    text = (actor or "").strip().replace("%", "").replace("_", "")
+    if text:
+        query = query.where(AuditEvent.actor_label.ilike(f"%{text}%"))
+    if action:
+        query = query.where(AuditEvent.action == action)
+    if object_type:
+        query = query.where(AuditEvent.object_type == object_type)
+    if object_id is not None:
+        query = query.where(AuditEvent.object_id == object_id)
+    if since is not None:
+        query = query.where(AuditEvent.created_at >= since)
+    if before is not None:
+        query = query.where(AuditEvent.created_at < before)
+    return query.order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())

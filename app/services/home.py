@@ -18,13 +18,13 @@ from app.extensions import db
 from app.models import ActingAssignment, AppraisalYear, Assessment, Employee, Indicator, OrgUnit, Period, Plan, User
 from app.models.base import utcnow
 from app.security import admin_opd_ids
-from app.services.reviews.annual_queue import AnnualQueue, annual_queue
 from app.services.assessments.assessments import missing_entries
-from app.services.org.head_assessed import head_assessed, on_behalf_of
-from app.services.skp.plans import newest_plans
 from app.services.assessments.period_status import PeriodStatus, current_period, period_statuses
-from app.services.reviews.review_queue import QueueItem, review_queue
+from app.services.org.head_assessed import head_assessed, on_behalf_of
 from app.services.org.team import members_today
+from app.services.reviews.annual_queue import AnnualQueue, annual_queue
+from app.services.reviews.review_queue import QueueItem, review_queue
+from app.services.skp.plans import newest_plans
 from app.services.years import current_year
 
 

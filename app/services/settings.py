@@ -1,12 +1,16 @@
 """Business settings (kop surat, place, paper size, kepala daerah; the review rules: rating
-thresholds, curve enforcement, keberatan window)."""
+thresholds, curve enforcement, keberatan window), and the seven BerAKHLAK core values every SKP,
+period and document shows."""
 from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from app.domain.enums import CurveEnforcement, LatePolicy, PaperSize
 from app.extensions import db
-from app.models import AppSettings, User
+from app.models import AppSettings, CoreValue, User
 from app.models.settings import SETTINGS_ID
-from app.services import ConflictError, FieldErrors
+from app.services import ConflictError, FieldErrors, ServiceError
 from app.services.audit import record
 
 DEFAULTS = {
@@ -55,9 +59,24 @@ def get_settings() -> AppSettings:
     return settings
 
 
+_IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+
+
+def checked_logo(data: bytes, max_bytes: int) -> tuple[bytes, str]:
+    """An uploaded logo with its type read from its first bytes (never from its name): PNG or JPEG,
+    at most `max_bytes`; otherwise refused at the logo field."""
+    if len(data) > max_bytes:
+        raise ServiceError(f"Logo lebih dari {max_bytes // (1024 * 1024) or 1} MB; perkecil gambarnya.", field="logo")
+    mime = next((m for signature, m in _IMAGE_SIGNATURES.items() if data.startswith(signature)), None)
+    if mime is None:
+        raise ServiceError("Logo harus berupa gambar PNG atau JPEG.", field="logo")
+    return data, mime
+
+
 def update_settings(actor: User, values: dict, *, version: int | None = None,
                     logo: tuple[bytes, str] | None = None, remove_logo: bool = False) -> AppSettings:
-    """Save the settings; `version` is the one the editor loaded (optimistic locking)."""
+    """Save the settings; `version` is the one the editor loaded (optimistic locking); `logo` a
+    checked upload (`checked_logo`) that replaces the current one."""
     settings = db.session.get(AppSettings, SETTINGS_ID)
     if settings is None:
         settings = AppSettings(id=SETTINGS_ID, **DEFAULTS)
@@ -86,3 +105,10 @@ def update_settings(actor: User, values: dict, *, version: int | None = None,
     record(actor, "pengaturan.diubah", settings, summary="Pengaturan instansi diubah.",
            before=before, after=after, object_type="app_settings")
     return settings
+
+
+def core_values() -> list[CoreValue]:
+    """The seven BerAKHLAK values with their guides, in order (two queries; also fills the identity
+    map, so each Expectation.core_value is found without a query)."""
+    return list(db.session.scalars(
+        select(CoreValue).options(selectinload(CoreValue.guides)).order_by(CoreValue.position)))

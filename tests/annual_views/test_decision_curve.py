@@ -9,9 +9,10 @@ from app.domain.enums import OrgPredikat
 from app.domain.scoring import Predikat, Rating
 from app.extensions import db
 from app.models import AuditEvent, Objection
+from app.security import may_decide
 from app.services.documents import issue as docs
-from app.services.reviews import objections
 from app.services.documents.common import DocumentUnavailable
+from app.services.reviews import objections
 from tests.annual_views.conftest import text
 
 
@@ -92,7 +93,7 @@ def test_a_plh_atasan_decides_in_the_post_acted_for(line, factory):
     stand_in = _plh(line, factory, line.kabid, "Wawan Sekretaris", "Sekretaris Dinas Kominfo")
     member = line.member()
     objection = line.objection(line.handed(member), explained=True)
-    assert objections.may_decide(stand_in.user, objection.evaluation)
+    assert may_decide(stand_in.user, objection.evaluation)
     objections.decide(stand_in.user, objection, "CONFIRMED")
     assert db.session.get(Objection, objection.id).decided_as == f"Plh. {line.kabid.position}"
 

@@ -15,10 +15,10 @@ from app.extensions import db
 from app.models import AuditEvent, Plan
 from app.services import ServiceError
 from app.services.assessments import assessments as periods
-from app.services.skp import plans as plan_service
+from app.services.assessments.period_status import period_statuses
 from app.services.assessments.rows import indicator_rows
 from app.services.monitoring.monitoring import pegawai_states, progress_by_opd
-from app.services.assessments.period_status import period_statuses
+from app.services.skp import plans as plan_service
 from tests.pages import text
 
 

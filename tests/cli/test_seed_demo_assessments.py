@@ -20,10 +20,10 @@ from app.domain.enums import AssessmentStatus, EvidenceKind, PositionKind, Role
 from app.domain.skp import Approach, Direction, PlanStatus
 from app.extensions import db
 from app.models import AppraisalYear, Assessment, AuditEvent, Evidence, Plan, Realization, User, WorkResult
-from app.services.assessments import evidence_store
-from app.services.assessments.rows import indicator_rows
-from app.services.assessments.assessments import missing_entries
 from app.seed.demo.story import seed_demo
+from app.services.assessments import evidence_store
+from app.services.assessments.assessments import missing_entries
+from app.services.assessments.rows import indicator_rows
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 PAST = (1, 2, 3)

@@ -21,10 +21,10 @@ from app.models import (
     AnnualEvaluation, AppraisalYear, Assessment, AuditEvent, Feedback, FeedbackPhrase, OrgUnit, OrgYearResult, Plan,
     User, WorkResult,
 )
-from app.services.reviews import annual, reviews
-from app.services.monitoring import recap
-from app.seed.demo.story import seed_demo
 from app.seed.demo.assessments import STORY_DAY
+from app.seed.demo.story import seed_demo
+from app.services.monitoring import recap
+from app.services.reviews import annual, reviews
 from app.services.reviews.review_queue import review_queue
 from tests.monitoring.conftest import tables, text
 

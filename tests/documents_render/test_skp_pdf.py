@@ -10,8 +10,8 @@ from app.domain.skp import Approach, Perspective
 from app.extensions import db
 from app.services.documents.data import snapshot_skp
 from app.services.documents.render import render_document_pdf, render_html
-from app.services.skp.plans import snapshot_of
 from app.services.settings import get_settings
+from app.services.skp.plans import snapshot_of
 from tests.documents_render.conftest import CODE, ISSUED, VERIFY, approve_plan, flat, pages, sizes, text_of
 
 A4 = (595.3, 841.9)

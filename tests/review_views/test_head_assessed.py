@@ -9,6 +9,7 @@ from sqlalchemy import select
 from app.domain.enums import AssessmentStatus, EvaluationStatus, ObjectionStatus, PositionKind
 from app.extensions import db
 from app.models import AnnualEvaluation, Assessment, AuditEvent, Objection
+from app.security import may_decide
 from app.services.reviews import objections
 from tests.annual_views.conftest import table_form
 from tests.review_views.conftest import approved_plan, review_data, submitted_assessment, text
@@ -124,8 +125,8 @@ def test_the_annual_rating_hand_over_and_keberatan_on_the_bupatis_behalf(world, 
     objection = db.session.get(Objection, objection.id)
     assert objection.status == ObjectionStatus.EXPLAINED and objection.explained_by_id == world["admin"].id
     assert objection.explained_as == f"{BUPATI} (dicatat oleh {world['admin'].name})"
-    assert objections.may_decide(world["admin"], objection.evaluation)
-    assert not objections.may_decide(world["other_admin"], objection.evaluation)
+    assert may_decide(world["admin"], objection.evaluation)
+    assert not may_decide(world["other_admin"], objection.evaluation)
     objections.decide(world["admin"], objection, "CONFIRMED")
     db.session.flush()
     assert objection.decided_as == f"{BUPATI} (dicatat oleh {world['admin'].name})"

@@ -15,8 +15,8 @@ from app.domain.enums import ActingKind, AssessmentStatus, PositionKind
 from app.extensions import db
 from app.models import ActingAssignment, Assessment, Employee
 from app.security import is_reviewer_of, may_review_period
-from app.services.reviews.review_queue import review_grid, review_queue
 from app.services.org.team import members_today, team_today
+from app.services.reviews.review_queue import review_grid, review_queue
 from tests.review_views.conftest import TODAY, approved_plan, submitted_assessment
 
 

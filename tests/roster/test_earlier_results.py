@@ -13,9 +13,9 @@ from app.domain.scoring import Predikat
 from app.domain.skp import PlanStatus
 from app.extensions import db
 from app.models import Assessment, AuditEvent
-from app.services.reviews import annual
 from app.services.documents.common import DocumentUnavailable
 from app.services.documents.data_eval import snapshot_evaluation
+from app.services.reviews import annual
 from tests.pages import text
 from tests.roster.helpers import xlsx_bytes
 

@@ -15,9 +15,9 @@ from app.models import (
     AnnualEvaluation, Assessment, Employee, Evidence, Indicator, OrgUnit, OrgYearResult, Period, Plan, Realization,
     User, WorkResult,
 )
-from app.services import ServiceError
 from app.seed.scale.plan import build_scale_plan
 from app.seed.scale.seed import SCALE_PASSWORD, seed_scale
+from app.services import ServiceError
 from tests.scale.conftest import YEAR
 
 

@@ -13,8 +13,8 @@ from app.domain.skp import PlanStatus
 from app.extensions import db
 from app.models import ActingAssignment, AuditEvent, Feedback, OrgYearResult
 from app.services import ConflictError, FieldErrors, ServiceError
-from app.services.reviews import annual, objections, reviews
 from app.services.assessments import assessments as periods
+from app.services.reviews import annual, objections, reviews
 from app.services.settings import update_settings
 
 TODAY = dt.date.today()

@@ -34,9 +34,9 @@ from app.models import (
 )
 from app.seed.demo import assessment_data as text
 from app.seed.demo import names
-from app.services.assessments.rows import compute
 from app.seed.demo.evidence import EvidenceMaker
 from app.seed.demo.plan import REFERENCE_YEAR, SEED, DemoPlan
+from app.services.assessments.rows import compute
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 STORY_DAY = dt.date(REFERENCE_YEAR, 11, 23)  # the demo's "today" (SEED is this date too)

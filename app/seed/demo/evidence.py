@@ -16,9 +16,9 @@ from app.extensions import db
 from app.models import Employee, Indicator, Period, WorkResult
 from app.seed.demo import assessment_data as text
 from app.seed.demo import names
+from app.seed.demo.plan import DemoPlan
 from app.services.assessments import evidence_store
 from app.services.assessments.rows import compute
-from app.seed.demo.plan import DemoPlan
 
 PAGE_WIDTH, PAGE_HEIGHT = 595, 842  # A4 in points
 _PDF_FALLBACK = {"≤": "<=", "≥": ">=", "“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-"}

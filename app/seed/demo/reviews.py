@@ -8,11 +8,8 @@ Perilaku Kerja mostly Sesuai; the predikat from the matrix; feedback on some RHK
 demo Pejabat Penilai still has two submissions of her team to review. These ~700 reviews are
 written in bulk with exactly the outcome of reviews.approve_review (tests check them against it).
 
-The year end comes early for the demo: the pengelola kinerja has set every OPD's predikat
-organisasi, and four teams were evaluated for the year and handed over in early November (one
-more is a draft) through the services themselves (annual, objections), whose dates are then set to
-the story's: two keberatan (one decided, one waiting for the Atasan), and follow-up for the Sangat
-Baik and Butuh Perbaikan results.
+The year end comes early for the demo (`year_end`): every OPD's predikat organisasi, four teams
+evaluated and handed over in early November, two keberatan and follow-up.
 """
 from __future__ import annotations
 
@@ -22,24 +19,24 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import selectinload
 
-from app.domain.enums import AssessmentStatus, EvaluationStatus, OrgPredikat, OrgUnitKind, PhraseScope
-from app.domain.scoring import Predikat, Rating, predikat, suggested_result_rating
+from app.domain.enums import AssessmentStatus, EvaluationStatus, PhraseScope
+from app.domain.scoring import Rating, predikat, suggested_result_rating
 from app.domain.skp import ResultKind
 from app.extensions import db
 from app.models import (
-    AnnualEvaluation, AppraisalYear, Assessment, AuditEvent, CoreValue, Employee, Feedback, FeedbackPhrase,
-    Indicator, OrgUnit, OrgYearResult, Realization, User, WorkResult,
+    AppraisalYear, Assessment, AuditEvent, CoreValue, Employee, Feedback, FeedbackPhrase, Indicator, Realization, User,
+    WorkResult,
 )
-from app.services.reviews import annual, objections
 from app.seed.demo import names
 from app.seed.demo import review_data as text
-from app.seed.demo.assessments import STORY_DAY, WIB, login_indices
+from app.seed.demo import year_end
+from app.seed.demo.assessments import STORY_DAY, login_indices
 from app.seed.demo.plan import REFERENCE_YEAR, SEED, DemoPlan
+from app.seed.demo.year_end import story_time
 from app.services.org.head_assessed import recorded_title
-from app.services.skp.org_targets import set_year_result
 from app.services.reviews.reviews import result_key, value_key
 from app.services.settings import get_settings
 
@@ -71,26 +68,11 @@ class ReviewSummary:
                 "objections": self.objections, "follow_ups": self.follow_ups}
 
 
-def _story_time(day: dt.date, minutes: int) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(8), WIB) + dt.timedelta(minutes=minutes)
 
 
 def _short(words: str, count: int = 8) -> str:
     parts = words.split()
     return " ".join(parts[:count]) + ("…" if len(parts) > count else "")
-
-
-class _AuditClock:
-    """Dates the audit events the services write to the story's moment of each step."""
-
-    def __init__(self) -> None:
-        self.last = db.session.scalar(select(func.max(AuditEvent.id))) or 0
-
-    def stamp(self, moment: dt.datetime) -> None:
-        db.session.flush()
-        table = AuditEvent.__table__
-        db.session.execute(table.update().where(table.c.id > self.last).values(created_at=moment))
-        self.last = db.session.scalar(select(func.max(AuditEvent.id))) or self.last
 
 
 # --- the period reviews, in bulk -------------------------------------------------------------------
@@ -161,7 +143,7 @@ class _PeriodReviews:
                 if period.number > 2:
                     self.pending += 1
                     continue
-                at = _story_time(period.submission_deadline + dt.timedelta(days=9), 10 * 60)
+                at = story_time(period.submission_deadline + dt.timedelta(days=9), 10 * 60)
                 recorded.append((aid, employee, period, max(at, submitted_at + dt.timedelta(days=1))))
                 continue
             if assessor.id not in policy:
@@ -177,7 +159,7 @@ class _PeriodReviews:
             if key not in days:
                 first = period.submission_deadline.toordinal() + 1
                 days[key] = dt.date.fromordinal(rng.randint(first, period.review_deadline.toordinal() - 1))
-            at = _story_time(days[key], rng.randint(0, 7 * 60))
+            at = story_time(days[key], rng.randint(0, 7 * 60))
             if at <= submitted_at:  # a late submission: reviewed a few days after it came in
                 at = submitted_at + dt.timedelta(days=rng.randint(1, 4), minutes=rng.randint(30, 240))
             self._review(aid, employee, assessor.user, assessor.position, period, at, rows[aid],
@@ -289,104 +271,6 @@ class _PeriodReviews:
                 db.session.expire(obj)
 
 
-# --- the early year end ----------------------------------------------------------------------------
-
-def _organisation_results(recorder: User, year: AppraisalYear, clock: _AuditClock) -> None:
-    """Every OPD's predikat organisasi, set through org_targets.set_year_result."""
-    opds = {o.name: o for o in db.session.scalars(select(OrgUnit).where(OrgUnit.kind == OrgUnitKind.OPD))}
-    # Empty rows first, so the service updates them instead of inserting in a savepoint: releasing
-    # a savepoint fires after_commit, which would end the rollback clean-up of the demo's files.
-    db.session.add_all([OrgYearResult(opd_id=opds[name].id, year_id=year.id) for name in text.ORG_RESULTS])
-    db.session.flush()
-    for name, (value, capaian, note) in text.ORG_RESULTS.items():
-        set_year_result(recorder, opds[name], year, OrgPredikat.parse(value), Decimal(capaian), note)
-    clock.stamp(_story_time(dt.date(REFERENCE_YEAR, 11, 2), 60))
-
-
-def _annual_ratings(want: Predikat, hint: Rating | None) -> tuple[Rating, Rating]:
-    """The two ratings that give `want` through the matrix, following the suggestion where it can."""
-    if want == Predikat.SANGAT_BAIK:
-        return Rating.DI_ATAS, Rating.DI_ATAS
-    if want == Predikat.BUTUH_PERBAIKAN:
-        return Rating.DI_BAWAH, Rating.SESUAI
-    return (hint if hint in (Rating.SESUAI, Rating.DI_ATAS) else Rating.SESUAI), Rating.SESUAI
-
-
-def _annual_team(spec: dict, head: Employee, year: AppraisalYear, clock: _AuditClock) -> list[AnnualEvaluation]:
-    """Rate one team through annual.set_annual (the best capaian first) and hand it over."""
-    reviewer = head.user
-    rows = [r for r in annual.annual_team(reviewer, year).rows if r.plan is not None]
-    rows.sort(key=lambda r: (-(r.capaian if r.capaian is not None else 100), r.employee.name))
-    rows = rows[:spec.get("limit", len(rows))]
-    wanted = [Predikat.BAIK] * len(rows)
-    for n, value in enumerate(spec["top"]):
-        wanted[n] = Predikat[value]
-    for n, value in enumerate(reversed(spec["bottom"])):
-        wanted[len(rows) - 1 - n] = Predikat[value]
-    day = dt.date(REFERENCE_YEAR, 11, spec["day"])
-    evaluations = []
-    for n, (row, want) in enumerate(zip(rows, wanted)):
-        result, behavior = _annual_ratings(want, row.suggestion)
-        reason = text.ANNUAL_REASONS[want.value] if row.suggestion not in (None, result) else None
-        evaluations.append(annual.set_annual(
-            reviewer, row.employee, year, result_rating=result, result_rating_reason=reason,
-            behavior_rating=behavior, note=text.ANNUAL_NOTES.get(want.value)))
-        clock.stamp(_story_time(day - dt.timedelta(days=1), 60 + 10 * n))
-    if spec["hand_over"]:
-        annual.hand_over(reviewer, year, [e.employee_id for e in evaluations])
-        moment = _story_time(day, 90)
-        for evaluation in evaluations:
-            evaluation.handed_over_at = moment
-        clock.stamp(moment)
-    for evaluation in evaluations:
-        evaluation.updated_at = evaluation.handed_over_at or _story_time(day - dt.timedelta(days=1), 60)
-    return evaluations
-
-
-def _objection(spec: dict, evaluations: list[AnnualEvaluation], supervisor: Employee, clock: _AuditClock) -> None:
-    if spec["whose"] == "login":
-        evaluation = next(e for e in evaluations if e.employee_id == supervisor.id)
-    else:
-        evaluation = next(e for e in evaluations if e.predikat == Predikat.BUTUH_PERBAIKAN)
-    employee = evaluation.employee
-    day, reasons = spec["filed"]
-    filed = _story_time(dt.date(REFERENCE_YEAR, 11, day), 120)
-    objection = objections.file_objection(employee.user, evaluation, reasons, today=filed.date())
-    objection.filed_at = filed
-    clock.stamp(filed)
-    day, explanation = spec["explained"]
-    objections.explain(employee.assessor.user, objection, explanation)
-    objection.explained_at = _story_time(dt.date(REFERENCE_YEAR, 11, day), 150)
-    clock.stamp(objection.explained_at)
-    if spec["decided"]:
-        day, decision, result, behavior, reason = spec["decided"]
-        objections.decide(employee.assessor.assessor.user, objection, decision, result_rating=result,
-                          behavior_rating=behavior, reason=reason)
-        objection.decided_at = _story_time(dt.date(REFERENCE_YEAR, 11, day), 180)
-        clock.stamp(objection.decided_at)
-
-
-def _follow_ups(teams: list[tuple[Employee, list[AnnualEvaluation]]], clock: _AuditClock) -> int:
-    """Programmes for the Sangat Baik and Butuh Perbaikan results, in turn from the data (one of
-    each left open for the pengelola kinerja)."""
-    turns = defaultdict(int)
-    count = 0
-    for head, evaluations in teams:
-        for evaluation in evaluations:
-            choices = text.FOLLOW_UPS.get(evaluation.predikat.value) if evaluation.handed_over_at else None
-            if not choices:
-                continue
-            choice = choices[turns[evaluation.predikat] % len(choices)]
-            turns[evaluation.predikat] += 1
-            if choice is None:
-                continue
-            follow_up = objections.add_follow_up(head.user, evaluation, choice[0], choice[1])
-            follow_up.created_at = evaluation.handed_over_at + dt.timedelta(days=7)
-            clock.stamp(follow_up.created_at)
-            count += 1
-    return count
-
-
 def seed_reviews(demo: DemoPlan, employees: list[Employee], recorder: User) -> ReviewSummary:
     """Write the demo year's reviews, organisation results and annual evaluations (after
     seed_assessments); employees in demo.people order; `recorder` is the BKPSDM super admin."""
@@ -400,14 +284,14 @@ def seed_reviews(demo: DemoPlan, employees: list[Employee], recorder: User) -> R
     reviews.build()
     reviews.write()
 
-    clock = _AuditClock()
-    _organisation_results(recorder, year, clock)
-    teams = [(heads[(s["opd"], s["unit"])], _annual_team(s, heads[(s["opd"], s["unit"])], year, clock))
+    clock = year_end.AuditClock()
+    year_end.organisation_results(recorder, year, clock)
+    teams = [(heads[(s["opd"], s["unit"])], year_end.annual_team(s, heads[(s["opd"], s["unit"])], year, clock))
              for s in text.ANNUAL_TEAMS]
     by_team = {(s["opd"], s["unit"]): evaluations for s, (_h, evaluations) in zip(text.ANNUAL_TEAMS, teams)}
     for spec in text.OBJECTIONS:
-        _objection(spec, by_team[(spec["opd"], spec["unit"])], reviews.supervisor, clock)
-    follow_ups = _follow_ups(teams, clock)
+        year_end.objection(spec, by_team[(spec["opd"], spec["unit"])], reviews.supervisor, clock)
+    follow_ups = year_end.follow_ups(teams, clock)
     db.session.flush()
     evaluations = [e for _h, team in teams for e in team]
     return ReviewSummary(

@@ -27,8 +27,8 @@ from app.models import (
 from app.models.library import position_key
 from app.seed.demo import names
 from app.seed.demo import skp_data as content
-from app.services.skp.cascade import target_text
 from app.seed.demo.plan import REFERENCE_YEAR, SEED, DemoPlan
+from app.services.skp.cascade import target_text
 from app.services.skp.plan_copy import copy_content
 from app.services.skp.plans import snapshot_of
 from app.services.years import open_year

@@ -19,14 +19,14 @@ from app.domain.nip import parse_nip
 from app.extensions import db
 from app.models import ActingAssignment, Employee, OrgUnit, User
 from app.models.base import utcnow
-from app.services import ServiceError
 from app.seed.demo import names as data
-from app.services.org.accounts import hash_password
-from app.services.audit import record
 from app.seed.demo.assessments import seed_assessments
 from app.seed.demo.plan import build_plan
 from app.seed.demo.reviews import seed_reviews
 from app.seed.demo.skp import seed_skp
+from app.services import ServiceError
+from app.services.audit import record
+from app.services.org.accounts import hash_password
 from app.services.org.units import ensure_pemda
 from app.services.settings import update_settings
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass, field
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import select, text
 
 from app.domain.enums import Gender, OrgUnitKind, PositionKind, Role
 from app.domain.grades import get_grade
@@ -24,56 +23,18 @@ from app.models import (
 )
 from app.models.accounts import admin_scope
 from app.models.base import utcnow
-from app.services import ServiceError
 from app.seed.demo import names
 from app.seed.scale import data as content
+from app.seed.scale.plan import BKPSDM, ScalePlan, build_scale_plan
+from app.seed.scale.rows import WIB, Written, bulk, fix_sequences, next_id
+from app.seed.scale.work import write_work
+from app.services import ServiceError
 from app.services.org.accounts import hash_password
 from app.services.org.units import ensure_pemda
-from app.seed.scale.plan import BKPSDM, ScalePlan, build_scale_plan
 from app.services.settings import update_settings
 from app.services.years import open_year
 
 SCALE_PASSWORD = "Skala-Kinerja-2026"
-CHUNK = 2000
-WIB = dt.timezone(dt.timedelta(hours=7))
-
-
-@dataclass
-class Written:
-    """What seed_scale wrote: ids by plan index, and the benchmark logins."""
-
-    plan: ScalePlan
-    year_id: int
-    employee_ids: list[int]
-    user_ids: list[int]
-    unit_ids: list[int]
-    plan_ids: list[int] = field(default_factory=list)
-    results: dict[int, list[tuple[int, bool]]] = field(default_factory=dict)  # person -> [(rhk id, utama)]
-    indicators: dict[int, list[tuple[int, int, dict]]] = field(default_factory=dict)  # person -> [(iki, rhk, row)]
-    logins: list[tuple[str, int]] = field(default_factory=list)  # (label, person index)
-    counts: dict[str, int] = field(default_factory=dict)
-
-
-def bulk(model, rows: list[dict]) -> None:
-    """INSERT rows (ids included) in chunks: one executemany per chunk."""
-    table = model.__table__ if hasattr(model, "__table__") else model
-    for start in range(0, len(rows), CHUNK):
-        db.session.execute(insert(table), rows[start:start + CHUNK])
-
-
-def next_id(model) -> int:
-    return (db.session.scalar(select(func.max(model.id))) or 0) + 1
-
-
-def fix_sequences() -> None:
-    """PostgreSQL: move each id sequence past the ids written here."""
-    if db.engine.dialect.name != "postgresql":
-        return
-    for table in db.metadata.sorted_tables:
-        if "id" in table.c and table.c.id.primary_key:
-            db.session.execute(text(
-                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                f"COALESCE((SELECT MAX(id) FROM \"{table.name}\"), 0) + 1, false)"))
 
 
 def _at(day: dt.date, minutes: int) -> dt.datetime:
@@ -254,8 +215,6 @@ def write_documents(written: Written, count: int) -> None:
 def seed_scale(employees: int, year: int, seed: int) -> Written:
     """Write the whole kabupaten and its year; flushes, never commits. Refuses a database that
     already holds pegawai."""
-    from app.seed.scale.work import write_work
-
     if db.session.scalar(select(Employee.id).limit(1)) is not None:
         raise ServiceError("Database sudah berisi pegawai; seed-scale hanya untuk database kosong.")
     try:

@@ -28,8 +28,8 @@ from app.models import (
     Realization,
 )
 from app.seed.scale import data as content
+from app.seed.scale.rows import WIB, Written, bulk, next_id
 from app.services.assessments.evidence_store import path_for
-from app.seed.scale.seed import WIB, Written, bulk, next_id
 
 PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
        b"trailer<</Root 1 0 R>>\n%%EOF\n")

@@ -102,13 +102,23 @@ def open_assessment(actor: User, employee: Employee, period: Period) -> Assessme
     if existing is not None:
         _rebind_if_untouched(existing)
         return existing
+    return _create(actor, employee, period,
+                   no_plan=(f"SKP {period.year.year} Anda belum disetujui; penilaian periode dapat diisi setelah "
+                            "SKP disetujui Pejabat Penilai."),
+                   not_assessed="{note}", summary="Penilaian {period} dibuka (SKP versi {version}).")
+
+
+def _create(actor: User, employee: Employee, period: Period, *, no_plan: str, not_assessed: str,
+            summary: str) -> Assessment:
+    """A new draft assessment of the period against the pegawai's approved SKP, one empty
+    realisasi per IKI, audited; refused (with the caller's words) without an approved SKP or for a
+    period before the SKP starts."""
     plan = approved_plan_for(employee, period.year)
     if plan is None:
-        raise ServiceError(f"SKP {period.year.year} Anda belum disetujui; penilaian periode dapat diisi "
-                           "setelah SKP disetujui Pejabat Penilai.")
+        raise ServiceError(no_plan)
     note = not_assessed_note(period, plan)
     if note is not None:
-        raise ServiceError(note)
+        raise ServiceError(not_assessed.format(note=note))
     assessment = Assessment(employee=employee, period=period, plan=plan, status=AssessmentStatus.DRAFT)
     for result in plan.results:
         for indicator in result.indicators:
@@ -116,7 +126,7 @@ def open_assessment(actor: User, employee: Employee, period: Period) -> Assessme
     db.session.add(assessment)
     db.session.flush()
     record(actor, "penilaian.dibuat", assessment, object_type="assessment", opd_id=_opd(assessment),
-           summary=f"Penilaian {period.title} dibuka (SKP versi {plan.version}).")
+           summary=summary.format(period=period.title, version=plan.version, name=employee.name))
     return assessment
 
 
@@ -284,22 +294,10 @@ def reopen_period(actor: User, employee: Employee, period: Period, until: dt.dat
     the pengelola kinerja creates the draft against the approved SKP, then extends it."""
     if not can_admin_employee(actor, employee):
         raise ServiceError("Hanya pengelola kinerja perangkat daerah pegawai ini yang dapat membuka kembali.")
-    assessment = find(employee.id, period.id)
-    if assessment is None:
-        plan = approved_plan_for(employee, period.year)
-        if plan is None:
-            raise ServiceError(f"SKP {period.year.year} pegawai ini belum disetujui.")
-        note = not_assessed_note(period, plan)
-        if note is not None:
-            raise ServiceError(note + " Tetapkan tanggal mulai SKP yang lebih awal bila periode ini perlu dinilai.")
-        assessment = Assessment(employee=employee, period=period, plan=plan, status=AssessmentStatus.DRAFT)
-        for result in plan.results:
-            for indicator in result.indicators:
-                assessment.realizations.append(Realization(indicator_id=indicator.id))
-        db.session.add(assessment)
-        db.session.flush()
-        record(actor, "penilaian.dibuat", assessment, object_type="assessment", opd_id=_opd(assessment),
-               summary=f"Penilaian {period.title} {employee.name} disiapkan oleh pengelola kinerja.")
+    assessment = find(employee.id, period.id) or _create(
+        actor, employee, period, no_plan=f"SKP {period.year.year} pegawai ini belum disetujui.",
+        not_assessed="{note} Tetapkan tanggal mulai SKP yang lebih awal bila periode ini perlu dinilai.",
+        summary="Penilaian {period} {name} disiapkan oleh pengelola kinerja.")
     reopen(actor, assessment, until, reason)
     return assessment
 

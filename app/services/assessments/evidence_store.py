@@ -1,21 +1,20 @@
 """Bukti dukung files: checked by their content (not their name), stored under instance/ with
-random names, never under static/. A file written in a transaction that rolls back is removed;
-a file whose record is deleted is removed only once the deletion is committed."""
+random names, never under static/, through `services/files`: a file written in a transaction that
+rolls back is removed; a file whose record is deleted is removed only once the deletion is
+committed."""
 from __future__ import annotations
 
 import hashlib
 import io
 import os
-import secrets
 import zipfile
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from flask import current_app
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from app.services import ServiceError
+from app.services import ServiceError, files
 
 MB = 1024 * 1024
 ALLOWED = "PDF, JPG, PNG, XLSX atau DOCX"
@@ -80,9 +79,7 @@ def _folder() -> str:
 
 
 def path_for(stored_name: str) -> str:
-    if not stored_name or not all(ch in "0123456789abcdef" for ch in stored_name):
-        raise ValueError("invalid stored name")
-    return os.path.join(_folder(), stored_name[:2], stored_name)
+    return files.stored_path(_folder(), stored_name, r"[0-9a-f]+")
 
 
 def store(session: Session, data: bytes, original_name: str | None) -> StoredFile:
@@ -96,22 +93,15 @@ def store(session: Session, data: bytes, original_name: str | None) -> StoredFil
     if mime is None:
         raise ServiceError(f"Isi berkas bukan {ALLOWED} yang dapat dibaca. Berkas tidak dapat diterima.",
                            field="file")
-    stored_name = secrets.token_hex(16)
-    path = path_for(stored_name)
-    os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-    tmp = path + ".tmp"
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, path)
-    os.chmod(path, 0o600)
-    session.info.setdefault("evidence_new", []).append(path)
+    stored_name = files.new_name()
+    files.write(session, path_for(stored_name), data)
     return StoredFile(stored_name, clean_name(original_name, mime), mime, len(data),
                       hashlib.sha256(data).hexdigest())
 
 
 def discard(session: Session, stored_name: str) -> None:
     """Remove the file once the transaction that deleted its record commits."""
-    session.info.setdefault("evidence_discard", []).append(path_for(stored_name))
+    files.discard(session, path_for(stored_name))
 
 
 def check_link(url: str | None) -> str:
@@ -125,26 +115,3 @@ def check_link(url: str | None) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc or any(ch.isspace() for ch in url):
         raise ServiceError("Tautan harus berupa alamat lengkap yang diawali http:// atau https://.", field="url")
     return url
-
-
-def _remove(paths: list[str]) -> None:
-    for path in paths:
-        try:
-            os.remove(path)
-        except FileNotFoundError:
-            pass
-
-
-@event.listens_for(Session, "after_commit")
-def _after_commit(session: Session) -> None:
-    if session.in_nested_transaction():  # a savepoint was released; the outer transaction may still roll back
-        return
-    session.info.pop("evidence_new", None)
-    _remove(session.info.pop("evidence_discard", []))
-
-
-@event.listens_for(Session, "after_soft_rollback")
-def _after_rollback(session: Session, previous_transaction) -> None:
-    if previous_transaction.parent is None:  # the outermost transaction
-        _remove(session.info.pop("evidence_new", []))
-        session.info.pop("evidence_discard", None)

@@ -28,8 +28,8 @@ from app.services.documents.data_eval import (
     annual_counts, distribution, evaluation_document, opd_of, organisation, period_heading, rating_block,
     result_rows,
 )
-from app.services.documents.data_skp import behaviors, core_values, load_plan
-from app.services.settings import get_settings
+from app.services.documents.data_skp import behaviors, load_plan
+from app.services.settings import core_values, get_settings
 
 
 def load_evaluation(evaluation_id: int) -> AnnualEvaluation:

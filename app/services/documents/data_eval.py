@@ -20,9 +20,9 @@ from app.services.documents.common import (
     DASH, DocumentUnavailable, amount, capaian_text, date_span, kop, paper_size, place_date, plan_people,
     recorded_approval, signature, signer, subject, target_text,
 )
-from app.services.documents.data_skp import behaviors, core_values, group_lines, load_plan, result_row
+from app.services.documents.data_skp import behaviors, group_lines, load_plan, result_row
 from app.services.reviews.reviews import feedback_of
-from app.services.settings import get_settings
+from app.services.settings import core_values, get_settings
 
 
 def period_heading(period: Period) -> str:

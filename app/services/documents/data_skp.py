@@ -16,15 +16,9 @@ from app.services.documents.common import (
     GROUP_JF, GROUP_JPT, DocumentUnavailable, approach_line, direction_note, kop, lines, paper_size, place_date,
     plan_people, recorded_approval, signature, signer, subject, target_text, year_span,
 )
-from app.services.settings import get_settings
+from app.services.settings import core_values, get_settings
 
 APPROVED = (PlanStatus.APPROVED, PlanStatus.SUPERSEDED)
-
-
-def core_values() -> list[CoreValue]:
-    """The seven BerAKHLAK values with their guides, in order (two queries)."""
-    return list(db.session.scalars(
-        select(CoreValue).options(selectinload(CoreValue.guides)).order_by(CoreValue.position)))
 
 
 def load_plan(plan_id: int) -> Plan:

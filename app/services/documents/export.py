@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import secrets
 import threading
 import zipfile
 
@@ -18,9 +17,9 @@ from app.extensions import db, writing_thread
 from app.models import AppraisalYear, ExportJob, OrgUnit, Period, User
 from app.models.base import utcnow
 from app.security import can_admin_opd
-from app.services import ServiceError
-from app.services.documents import issue as docs
+from app.services import ServiceError, files
 from app.services.audit import record
+from app.services.documents import issue as docs
 from app.services.documents.sources import opd_employees, source_for
 
 STALE = ("Ekspor terhenti sebelum selesai (server dimulai ulang atau proses berhenti). "
@@ -34,17 +33,7 @@ def folder() -> str:
 
 
 def path_for(stored_name: str) -> str:
-    if not re.fullmatch(r"[0-9a-f]{32}\.zip", stored_name or ""):
-        raise ValueError("invalid stored name")
-    return os.path.join(folder(), stored_name)
-
-
-def can_see(user: User, job: ExportJob) -> bool:
-    """The pengelola kinerja of the job's OPD, checked on every request: a requester whose scope
-    over that OPD was withdrawn no longer sees the job nor downloads its ZIP."""
-    if not user.is_authenticated:
-        return False
-    return user.is_admin and can_admin_opd(user, job.opd_id)
+    return files.stored_path(folder(), stored_name, r"[0-9a-f]{32}\.zip", fan_out=False)
 
 
 def create(user: User, opd: OrgUnit, year: AppraisalYear, kind: DocumentKind, period: Period | None) -> ExportJob:
@@ -121,7 +110,7 @@ def _run(job: ExportJob, base: str) -> None:
     job.status, job.total, job.done = JobStatus.RUNNING, len(employees), 0
     db.session.commit()
     skipped: list[str] = []
-    stored_name = secrets.token_hex(16) + ".zip"
+    stored_name = files.new_name(".zip")
     os.makedirs(folder(), mode=0o700, exist_ok=True)
     path = path_for(stored_name)
     try:

@@ -10,11 +10,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import Select, and_, case, exists, func, or_, select, true
 from sqlalchemy.orm import contains_eager
 
-from app.domain.enums import AssessmentStatus, OrgUnitKind
+from app.domain.enums import AssessmentStatus
 from app.domain.skp import PlanStatus
 from app.extensions import db
-from app.models import AppraisalYear, Assessment, Employee, OrgUnit, Period, Plan, Realization, User
-from app.security import admin_opd_ids
+from app.models import AppraisalYear, Assessment, Employee, OrgUnit, Period, Plan, Realization
 
 # key -> (label, Bootstrap badge classes), in the order of the table's columns
 STATES: dict[str, tuple[str, str]] = {
@@ -48,15 +47,6 @@ def default_period(year: AppraisalYear, today) -> Period | None:
     regular = [p for p in year.periods if not p.is_final]
     passed = [p for p in regular if p.submission_deadline < today]
     return passed[-1] if passed else (regular[0] if regular else None)
-
-
-def scoped_opds(user: User) -> list[OrgUnit]:
-    """The OPDs the admin manages (all for a superadmin), by name."""
-    scope = admin_opd_ids(user)
-    query = select(OrgUnit).where(OrgUnit.kind == OrgUnitKind.OPD)
-    if scope is not None:
-        query = query.where(OrgUnit.id.in_(scope or {-1}))
-    return list(db.session.scalars(query.order_by(OrgUnit.name)))
 
 
 # --- the state of one pegawai in one period, as SQL ---------------------------------------------

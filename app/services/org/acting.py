@@ -10,6 +10,7 @@ from app.domain.enums import ActingKind, OrgUnitKind
 from app.extensions import db
 from app.models import ActingAssignment, Employee, OrgUnit, User
 from app.security import can_admin_employee, can_admin_opd
+from app.security.acting import acting_overlapping
 from app.services import ServiceError
 from app.services.audit import changed_fields, describe_changes, record
 from app.services.org.employees import find_by_nip, person_label
@@ -133,50 +134,6 @@ def update_acting(actor: User, assignment: ActingAssignment, data: ActingData) -
                summary=f"{assignment.title} diubah: {describe_changes(changes)}.",
                before={k: v[0] for k, v in changes.items()}, after={k: v[1] for k, v in changes.items()})
     return assignment
-
-
-def acting_for(employee: Employee, day: dt.date) -> ActingAssignment | None:
-    """The Plh. standing in for `employee` on `day`, if any (used to route reviews)."""
-    return db.session.scalar(
-        select(ActingAssignment).where(
-            ActingAssignment.replaced_employee_id == employee.id,
-            ActingAssignment.start_date <= day,
-            ActingAssignment.end_date >= day,
-        )
-    )
-
-
-def acting_for_all(employee: Employee, day: dt.date) -> list[ActingAssignment]:
-    """Every Plt./Plh. assignment standing in for `employee` on `day`."""
-    return list(db.session.scalars(
-        select(ActingAssignment).where(
-            ActingAssignment.replaced_employee_id == employee.id,
-            ActingAssignment.start_date <= day,
-            ActingAssignment.end_date >= day,
-        )
-    ))
-
-
-def acting_held(employee: Employee, day: dt.date) -> list[ActingAssignment]:
-    """The Plt./Plh. posts `employee` holds on `day`."""
-    return list(db.session.scalars(
-        select(ActingAssignment).where(
-            ActingAssignment.acting_employee_id == employee.id,
-            ActingAssignment.start_date <= day,
-            ActingAssignment.end_date >= day,
-        )
-    ))
-
-
-def acting_overlapping(employee: Employee, start: dt.date, end: dt.date) -> list[ActingAssignment]:
-    """The Plt./Plh. assignments standing in for `employee` at any time between start and end."""
-    return list(db.session.scalars(
-        select(ActingAssignment).where(
-            ActingAssignment.replaced_employee_id == employee.id,
-            ActingAssignment.start_date <= end,
-            ActingAssignment.end_date >= start,
-        )
-    ))
 
 
 def acting_in_scope(scope: set[int] | None, *, current_only: bool, limit: int = 500) -> list[ActingAssignment]:

@@ -12,8 +12,8 @@ from app.extensions import db
 from app.models import Employee, OrgUnit, User
 from app.security import MAX_CHAIN_DEPTH, account_refusal, can_admin_opd
 from app.services import ConflictError, ServiceError
-from app.services.org.accounts import ensure_account, find_user_by_nip, pending_account
 from app.services.audit import changed_fields, describe_changes, record
+from app.services.org.accounts import ensure_account, find_user_by_nip, pending_account
 
 
 @dataclass

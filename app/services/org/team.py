@@ -17,11 +17,12 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from app.models import ActingAssignment, Employee, User
+from app.services.org.head_assessed import head_assessed_query
 
 
 @dataclass(frozen=True)
@@ -84,3 +85,33 @@ def members_today(user: User, today: dt.date | None = None) -> list[Member]:
 def team_today(user: User, today: dt.date | None = None) -> list[Employee]:
     """Whom I review today, by name, with their units (three queries, none without a pegawai)."""
     return [m.employee for m in members_today(user, today)]
+
+
+def has_team(user: User, today: dt.date | None = None) -> bool:
+    """Whether the menu shows "Tim saya": an active direct report, a Plt./Plh. assignment running
+    today, or (for the pengelola kinerja) an official the kepala daerah assesses (one query)."""
+    if not user.is_authenticated:
+        return False
+    checks = []
+    own = user.employee_id
+    if own is not None:
+        today = today or dt.date.today()
+        checks.append(exists().where(Employee.assessor_id == own, Employee.active.is_(True)))
+        checks.append(exists().where(ActingAssignment.acting_employee_id == own,
+                                     ActingAssignment.start_date <= today, ActingAssignment.end_date >= today))
+    if user.is_admin:
+        checks.append(head_assessed_query(user).exists())
+    return bool(checks) and any(db.session.execute(select(*checks)).one())
+
+
+def reviews_anyone(user: User, today: dt.date | None = None) -> bool:
+    """Whether the user reviews anyone now as Pejabat Penilai: an active direct report, or a post
+    acted for today (for the menu; one query)."""
+    own = user.employee_id if user.is_authenticated else None
+    if own is None:
+        return False
+    today = today or dt.date.today()
+    return bool(db.session.scalar(select(or_(
+        exists().where(Employee.assessor_id == own, Employee.active.is_(True)),
+        exists().where(ActingAssignment.acting_employee_id == own, ActingAssignment.replaced_employee_id.is_not(None),
+                       ActingAssignment.start_date <= today, ActingAssignment.end_date >= today)))))

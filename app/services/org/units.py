@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from app.domain.enums import OrgUnitKind
 from app.extensions import db
 from app.models import Employee, OrgUnit, User
-from app.security import can_admin_unit
+from app.security import admin_opd_ids, can_admin_unit
 from app.services import ServiceError
 from app.services.audit import record
 
@@ -168,6 +168,21 @@ def set_unit_active(actor: User, unit: OrgUnit, active: bool) -> None:
         record(actor, "unit.diaktifkan" if active else "unit.dinonaktifkan", unit,
                summary=f"Unit '{unit.name}' {'diaktifkan' if active else 'dinonaktifkan'}.")
     db.session.flush()
+
+
+def opds_in_scope(user: User) -> list[OrgUnit]:
+    """The OPDs the user administers (every OPD for a super admin), by name (one query)."""
+    scope = admin_opd_ids(user)
+    query = select(OrgUnit).where(OrgUnit.kind == OrgUnitKind.OPD)
+    if scope is not None:
+        query = query.where(OrgUnit.id.in_(scope or {-1}))
+    return list(db.session.scalars(query.order_by(OrgUnit.name)))
+
+
+def active_counts() -> dict[int, int]:
+    """Unit id → how many active pegawai it holds (one query)."""
+    return dict(db.session.execute(
+        select(Employee.unit_id, func.count()).where(Employee.active.is_(True)).group_by(Employee.unit_id)).all())
 
 
 def units_in_scope(actor: User, *, active_only: bool = True) -> list[OrgUnit]:

@@ -22,11 +22,11 @@ from app.models import (
 from app.models.base import utcnow
 from app.security import may_assess_year, records_external_approval
 from app.services import ConflictError, FieldErrors, ServiceError
-from app.services.org.acting import signing_title
 from app.services.audit import record
+from app.services.org.acting import signing_title
 from app.services.org.head_assessed import head_assessed, recorded_title
-from app.services.settings import get_settings
 from app.services.org.team import team_today
+from app.services.settings import get_settings
 
 REASON_MIN = 10
 SMALL_UNIT = 5  # fewer assessed pegawai: the curve is a warning, never a block (RULES.md §5)
@@ -303,3 +303,31 @@ def objection_deadline(evaluation: AnnualEvaluation) -> dt.date | None:
 
     handed = evaluation.handed_over_at.astimezone(get_timezone()).date()
     return handed + dt.timedelta(days=get_settings().objection_days)
+
+
+@dataclass(frozen=True)
+class ObjectionWindow:
+    """The keberatan window of a handed-over result: its last day and the days left (None before
+    the hand-over)."""
+
+    deadline: dt.date | None
+    days_left: int | None
+
+    @property
+    def open(self) -> bool:
+        return self.days_left is not None and self.days_left >= 0
+
+    @property
+    def words(self) -> str:
+        """"tinggal 5 hari", "hari ini hari terakhir", "sudah lewat"."""
+        if self.days_left is None:
+            return ""
+        if self.days_left > 0:
+            return f"tinggal {self.days_left} hari"
+        return "hari ini hari terakhir" if self.days_left == 0 else "sudah lewat"
+
+
+def objection_window(evaluation: AnnualEvaluation, today: dt.date | None = None) -> ObjectionWindow:
+    """The window of a handed-over result (an empty one for a draft)."""
+    deadline = objection_deadline(evaluation) if evaluation.status == EvaluationStatus.HANDED_OVER else None
+    return ObjectionWindow(deadline, (deadline - (today or dt.date.today())).days if deadline else None)

@@ -14,8 +14,8 @@ from app.domain.enums import EvaluationStatus, ObjectionStatus
 from app.extensions import db
 from app.models import AnnualEvaluation, AppraisalYear, Employee, Objection, OrgUnit, User
 from app.security import admin_opd_ids
-from app.services.reviews.annual import objection_deadline
 from app.services.org.team import heads_today
+from app.services.reviews.annual import ObjectionWindow, objection_window
 
 RECENT_DECISION_DAYS = 30  # a decided keberatan stays on my Beranda this long
 
@@ -25,25 +25,27 @@ class MyResult:
     """My handed-over annual result and its keberatan window."""
 
     evaluation: AnnualEvaluation
-    deadline: dt.date | None
-    days_left: int | None
+    window: ObjectionWindow
 
     @property
     def objection(self) -> Objection | None:
         return self.evaluation.objection
 
     @property
+    def deadline(self) -> dt.date | None:
+        return self.window.deadline
+
+    @property
+    def days_left(self) -> int | None:
+        return self.window.days_left
+
+    @property
     def words(self) -> str:
-        """"tinggal 5 hari", "hari ini hari terakhir", "sudah lewat"."""
-        if self.days_left is None:
-            return ""
-        if self.days_left > 0:
-            return f"tinggal {self.days_left} hari"
-        return "hari ini hari terakhir" if self.days_left == 0 else "sudah lewat"
+        return self.window.words
 
     @property
     def may_object(self) -> bool:
-        return self.objection is None and self.days_left is not None and self.days_left >= 0
+        return self.objection is None and self.window.open
 
 
 @dataclass
@@ -64,15 +66,14 @@ def _mine(own_id: int, today: dt.date) -> list[MyResult]:
         .order_by(AppraisalYear.year.desc())).unique().all()
     results = []
     for evaluation in evaluations:
-        deadline = objection_deadline(evaluation)
-        days_left = (deadline - today).days if deadline else None
+        window = objection_window(evaluation, today)
         objection = evaluation.objection
         recent = objection is not None and (
             objection.status != ObjectionStatus.DECIDED
             or (objection.decided_at is not None
                 and (today - objection.decided_at.date()).days <= RECENT_DECISION_DAYS))
-        if recent or (objection is None and days_left is not None and days_left >= 0):
-            results.append(MyResult(evaluation, deadline, days_left))
+        if recent or (objection is None and window.open):
+            results.append(MyResult(evaluation, window))
     return results
 
 

@@ -14,14 +14,14 @@ from app.extensions import db
 from app.models import AnnualEvaluation, FollowUp, Objection, OrgUnit, User
 from app.models.base import utcnow
 from app.security import (
-    can_admin_employee, is_reviewer_of, is_second_assessor_of, may_assess_year, records_external_approval,
+    is_second_assessor_of, may_assess_year, may_decide, may_follow_up, records_external_approval,
 )
 from app.services import FieldErrors, ServiceError
-from app.services.org.acting import signing_title
-from app.services.reviews.annual import objection_deadline
 from app.services.audit import record
-from app.services.org.head_assessed import recorded_title
 from app.services.monitoring.recap import predikat_recap
+from app.services.org.acting import signing_title
+from app.services.org.head_assessed import recorded_title
+from app.services.reviews.annual import objection_deadline
 
 REASONS_MIN = 20
 TEXT_MIN = 10
@@ -82,19 +82,6 @@ def explain(actor: User, objection: Objection, explanation: str) -> None:
                     if records_external_approval(actor, evaluation.employee)
                     else f"Pejabat Penilai menanggapi keberatan {evaluation.employee.name}."),
            after={"explanation": objection.explanation})
-
-
-def may_decide(actor: User, evaluation: AnnualEvaluation) -> bool:
-    """The Atasan Pejabat Penilai decides; when that is the kepala daerah (no account), the
-    pengelola kinerja records the decision — also for an official the kepala daerah assesses
-    directly, above whom there is no one."""
-    if actor.employee_id == evaluation.employee_id:
-        return False
-    assessor = evaluation.employee.assessor
-    if is_second_assessor_of(actor, evaluation.employee) or records_external_approval(actor, evaluation.employee):
-        return True
-    return (assessor is not None and assessor.assessor is None and bool(assessor.external_assessor_name)
-            and can_admin_employee(actor, evaluation.employee))
 
 
 def _decider_title(actor: User, evaluation: AnnualEvaluation) -> str:
@@ -195,11 +182,6 @@ def curve_preview(evaluation: AnnualEvaluation) -> CurvePreview | None:
         counts[outcome] = counts.get(outcome, 0) + 1
         outcomes[outcome] = curve_violations(recap.org_predikat, counts) if recap.org_predikat else []
     return CurvePreview(recap.name, recap.org_predikat, outcomes)
-
-
-def may_follow_up(actor: User, evaluation: AnnualEvaluation) -> bool:
-    return actor.employee_id != evaluation.employee_id and (
-        is_reviewer_of(actor, evaluation.employee) or can_admin_employee(actor, evaluation.employee))
 
 
 def add_follow_up(actor: User, evaluation: AnnualEvaluation, programme, note: str | None = None) -> FollowUp:

@@ -13,15 +13,15 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import aliased, contains_eager, selectinload
 
 from app.domain.enums import AssessmentStatus
 from app.extensions import db
 from app.models import ActingAssignment, AppraisalYear, Assessment, Employee, Period, User
 from app.services.assessments.assessments import entry_opens
-from app.services.org.head_assessed import head_assessed, head_assessed_query, on_behalf_of
 from app.services.assessments.period_status import days_note
+from app.services.org.head_assessed import head_assessed, head_assessed_query, on_behalf_of
 from app.services.org.team import acting_posts
 
 # state → (label, Bootstrap badge classes)
@@ -306,16 +306,3 @@ def _head_rows(user: User, year: AppraisalYear, today: dt.date) -> list[Row]:
     cells = _year_assessments([e.id for e in officials], year)
     return [Row(e, [Cell(p, cells.get((e.id, p.id)), today, True, True) for p in year.periods])
             for e in officials]
-
-
-def reviews_anyone(user: User, today: dt.date | None = None) -> bool:
-    """Whether the user reviews anyone now: an active direct report, or a post acted for today
-    (for the menu; one query)."""
-    own = user.employee_id if user.is_authenticated else None
-    if own is None:
-        return False
-    today = today or dt.date.today()
-    return bool(db.session.scalar(select(or_(
-        exists().where(Employee.assessor_id == own, Employee.active.is_(True)),
-        exists().where(ActingAssignment.acting_employee_id == own, ActingAssignment.replaced_employee_id.is_not(None),
-                       ActingAssignment.start_date <= today, ActingAssignment.end_date >= today)))))

@@ -18,8 +18,8 @@ from app.models.base import utcnow
 from app.security import may_review_period, records_external_approval
 from app.services import ConflictError, FieldErrors, ServiceError
 from app.services.assessments.rows import indicator_rows
-from app.services.org.acting import signing_title
 from app.services.audit import record
+from app.services.org.acting import signing_title
 from app.services.org.head_assessed import recorded_title
 from app.services.settings import get_settings
 

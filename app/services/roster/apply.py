@@ -15,9 +15,9 @@ from app.extensions import db
 from app.models import AuditEvent, Employee, OrgUnit, User
 from app.services import ServiceError
 from app.services.audit import build_event, changed_fields, record
+from app.services.org.accounts import may_link
 from app.services.org.employees import employee_snapshot
 from app.services.org.units import ensure_pemda, guess_kind, unit_snapshot
-from app.services.org.accounts import may_link
 from app.services.roster.plan import ImportPlan, ImportResult
 from app.services.roster.units import UnitKey
 

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from app.domain.enums import OrgUnitKind, PositionKind
+from app.domain.enums import PositionKind
 from app.domain.skp import Approach, Direction, PlanStatus, ResultKind
 from app.extensions import db
-from app.models import AppraisalYear, Employee, OrgTarget, OrgUnit, Plan, WorkResult
+from app.models import AppraisalYear, Employee, OrgTarget, OrgUnit, Plan, User, WorkResult
 from app.services.skp.cascade_model import (
     NO_PLAN, Anchor, CascadeMap, Gaps, IndicatorLine, Node, Owner, target_text,
 )
+from app.services.org.units import opds_in_scope
 
 MAX_LINEAGE = 50  # versions of one SKP; guards against a cycle in bad data
 
@@ -294,12 +295,9 @@ class OpdRow:
     approved: int
 
 
-def opd_rows(scope: set[int] | None, year: AppraisalYear | None) -> list[OpdRow]:
-    """The OPDs an admin may map (None: all), with how many pegawai have an approved SKP."""
-    query = select(OrgUnit).where(OrgUnit.kind == OrgUnitKind.OPD)
-    if scope is not None:
-        query = query.where(OrgUnit.id.in_(scope or {-1}))
-    opds = list(db.session.scalars(query.order_by(OrgUnit.name)))
+def opd_rows(user: User, year: AppraisalYear | None) -> list[OpdRow]:
+    """The OPDs an admin may map, with how many pegawai have an approved SKP."""
+    opds = opds_in_scope(user)
     approved = select(Plan.employee_id).where(
         Plan.year_id == (year.id if year else -1), Plan.status == PlanStatus.APPROVED)
     counts = {

@@ -14,6 +14,7 @@ from app.models import Employee, LibraryIndicator, LibraryResult, User
 from app.models.library import position_key
 from app.services import FieldErrors
 from app.services.audit import changed_fields, describe_changes, record
+from app.services.ordering import move_in_list
 from app.services.skp.org_targets import flush_or_conflict, plain_number
 
 MAX_SUGGESTIONS = 2000
@@ -169,15 +170,10 @@ def delete_result(actor: User | None, result: LibraryResult) -> None:
 
 def _swap(items: list, item, step: int) -> int | None:
     """Move `item` by `step` in `items` and renumber sort_order; the new index, or None at an edge."""
-    index = next(i for i, x in enumerate(items) if x.id == item.id)
-    other = index + step
-    if not 0 <= other < len(items):
-        return None
-    items[index], items[other] = items[other], items[index]
-    for order, x in enumerate(items):
-        x.sort_order = order
-    flush_or_conflict()
-    return other
+    moved = move_in_list(items, item, step, "sort_order")
+    if moved is not None:
+        flush_or_conflict()
+    return moved
 
 
 def move_result(actor: User | None, result: LibraryResult, step: int) -> bool:

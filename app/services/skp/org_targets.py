@@ -16,6 +16,7 @@ from app.models import AppraisalYear, OrgTarget, OrgUnit, OrgYearResult, User, W
 from app.security import can_admin_opd
 from app.services import ConflictError, FieldErrors, ServiceError
 from app.services.audit import changed_fields, describe_changes, record
+from app.services.ordering import move_in_list
 
 GONE = "Data ini baru saja dihapus atau diubah oleh pengguna lain. Muat ulang halaman."
 
@@ -155,12 +156,9 @@ def move_target(actor: User | None, target: OrgTarget, step: int) -> bool:
     _check_scope(actor, target.opd_id)
     siblings = targets_of(target.opd_id, target.year_id)
     index = next(i for i, t in enumerate(siblings) if t.id == target.id)
-    other = index + step
-    if not 0 <= other < len(siblings):
+    other = move_in_list(siblings, target, step)
+    if other is None:
         return False
-    siblings[index], siblings[other] = siblings[other], siblings[index]
-    for position, sibling in enumerate(siblings):
-        sibling.position = position
     flush_or_conflict()
     record(actor, "sasaran.diurutkan", target, opd_id=target.opd_id,
            summary=f"Urutan sasaran organisasi diubah: {target.indicator} ke nomor {other + 1}.",

@@ -15,6 +15,7 @@ from app.models.base import utcnow
 from app.security import can_edit_plan
 from app.services import ConflictError, FieldErrors, ServiceError
 from app.services.audit import record
+from app.services.ordering import move_in_list
 from app.services.skp.plan_rules import org_target_problem, parent_problem
 
 MAX_TEXT = 2000
@@ -151,19 +152,9 @@ def move_result(actor: User, plan: Plan, result: WorkResult, step: int, *, versi
     """Move an RHK one place up (-1) or down (+1) among RHK of the same kind."""
     _guard(actor, plan, version)
     siblings = [r for r in plan.results if r.kind == result.kind]
-    _move(siblings, result, step)
+    move_in_list(siblings, result, step)
     _touch(plan)
     db.session.flush()
-
-
-def _move(items: list, item, step: int) -> None:
-    index = items.index(item)
-    other = index + step
-    if not 0 <= other < len(items):
-        return
-    items[index], items[other] = items[other], items[index]
-    for position, each in enumerate(items):
-        each.position = position
 
 
 def _resolve_indicator(plan: Plan, data: IndicatorData) -> dict:
@@ -249,7 +240,7 @@ def delete_indicator(actor: User, plan: Plan, indicator: Indicator, *, version: 
 
 def move_indicator(actor: User, plan: Plan, indicator: Indicator, step: int, *, version: int | None = None) -> None:
     _guard(actor, plan, version)
-    _move(list(indicator.result.indicators), indicator, step)
+    move_in_list(list(indicator.result.indicators), indicator, step)
     indicator.result.indicators.sort(key=lambda i: i.position)
     _touch(plan)
     db.session.flush()

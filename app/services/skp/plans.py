@@ -17,8 +17,8 @@ from app.models import AppraisalYear, CoreValue, Employee, Expectation, Indicato
 from app.models.base import utcnow
 from app.security import can_admin_employee, can_edit_plan, can_review_plan, is_reviewer_of
 from app.services import ConflictError, ServiceError
-from app.services.org.acting import signing_title
 from app.services.audit import record
+from app.services.org.acting import signing_title
 from app.services.skp.plan_copy import copy_content, copy_from_library, copy_from_plan, library_has
 from app.services.skp.plan_rules import submission_problems
 
@@ -46,12 +46,24 @@ def plan_options():
     ]
 
 
-def latest_plan(employee_id: int, year_id: int) -> Plan | None:
-    """The newest version of a pegawai's SKP for a year, whatever its state."""
+def latest_plan(employee_id: int, year_id: int, *, full: bool = False) -> Plan | None:
+    """The newest version of a pegawai's SKP for a year, whatever its state (`full`: with
+    everything the SKP page shows, `plan_options`)."""
+    query = (select(Plan).where(Plan.employee_id == employee_id, Plan.year_id == year_id)
+             .order_by(Plan.version.desc()).limit(1))
+    return db.session.scalar(query.options(*plan_options()) if full else query)
+
+
+def _previous_year(year: AppraisalYear) -> AppraisalYear | None:
     return db.session.scalar(
-        select(Plan).where(Plan.employee_id == employee_id, Plan.year_id == year_id)
-        .order_by(Plan.version.desc()).limit(1)
-    )
+        select(AppraisalYear).where(AppraisalYear.year < year.year).order_by(AppraisalYear.year.desc()).limit(1))
+
+
+def last_year_available(employee_id: int, year: AppraisalYear) -> bool:
+    """Whether "salin SKP tahun lalu" has something to copy: a plan in the year before."""
+    previous = _previous_year(year)
+    return previous is not None and db.session.scalar(
+        select(Plan.id).where(Plan.employee_id == employee_id, Plan.year_id == previous.id).limit(1)) is not None
 
 
 def approved_plan(employee_id: int, year_id: int) -> Plan | None:
@@ -115,9 +127,7 @@ def start_plan(actor: User, employee: Employee, year: AppraisalYear, *, source: 
         raise ServiceError(f"SKP tahun {year.year} sudah ada.")
     previous = None
     if source == "last_year":
-        previous_year = db.session.scalar(
-            select(AppraisalYear).where(AppraisalYear.year < year.year).order_by(AppraisalYear.year.desc()).limit(1)
-        )
+        previous_year = _previous_year(year)
         if previous_year is not None:
             previous = approved_plan(employee.id, previous_year.id) or latest_plan(employee.id, previous_year.id)
         if previous is None:
@@ -362,7 +372,8 @@ def newest_plans(employee_ids: list[int], year: AppraisalYear) -> dict[int, Plan
 
 
 __all__ = [
-    "PlanIncomplete", "approve", "approved_plan", "is_reviewer_of", "latest_plan", "newest_plans", "plan_options",
+    "PlanIncomplete", "approve", "approved_plan", "is_reviewer_of", "last_year_available", "latest_plan", "newest_plans",
+    "plan_options",
     "return_plan", "revise", "set_expectations", "set_start_date", "snapshot_of", "start_plan", "submit",
     "versions", "withdraw",
 ]

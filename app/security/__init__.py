@@ -1,6 +1,7 @@
 """Every permission predicate in one place. Views load → authorise (with these) → act."""
 from __future__ import annotations
 
+import datetime as dt
 from functools import wraps
 
 from flask import abort
@@ -9,6 +10,7 @@ from sqlalchemy import Select
 
 from app.domain.enums import Role
 from app.models import Employee, OrgUnit, User
+from app.security.acting import acting_overlapping
 
 MAX_CHAIN_DEPTH = 30  # longer than any real reporting line; guards against bad data
 
@@ -122,24 +124,24 @@ def superadmin_required(view):
 # --- SKP (plans) ----------------------------------------------------------------------------
 
 
-def acting_assessors(assessor: Employee, day) -> list[Employee]:
-    """The Plt./Plh. standing in for `assessor` on `day`."""
-    from app.services.org.acting import acting_for_all
-
-    return [a.acting_employee for a in acting_for_all(assessor, day)]
-
-
-def is_reviewer_of(user: User, employee: Employee, day=None) -> bool:
-    """The user is the employee's Pejabat Penilai, or acts for them (Plt./Plh.) on `day`."""
-    import datetime as dt
-
+def _assesses(user: User, employee: Employee, start: dt.date, end: dt.date, today: dt.date) -> bool:
+    """The one rule of `services/org/team` for one pegawai: the user is their active Pejabat
+    Penilai, or stands in for that Pejabat Penilai (Plt./Plh.) by an assignment that overlaps
+    start–end or runs `today` (`ActingAssignment.covers_period`); never for themselves."""
     own = user.employee if user.is_authenticated else None
     assessor = employee.assessor
     if own is None or assessor is None or own.id == employee.id:
         return False
     if own.id == assessor.id and assessor.active:
         return True
-    return any(e.id == own.id for e in acting_assessors(assessor, day or dt.date.today()))
+    return any(a.acting_employee_id == own.id and a.covers_period(start, end, today)
+               for a in acting_overlapping(assessor, min(start, today), max(end, today)))
+
+
+def is_reviewer_of(user: User, employee: Employee, day: dt.date | None = None) -> bool:
+    """The user is the employee's Pejabat Penilai, or acts for them (Plt./Plh.) on `day` (today)."""
+    day = day or dt.date.today()
+    return _assesses(user, employee, day, day, day)
 
 
 def records_external_approval(user: User, employee: Employee) -> bool:
@@ -192,22 +194,7 @@ def can_view_assessment(user: User, assessment) -> bool:
 def is_period_reviewer(user: User, employee: Employee, period) -> bool:
     """The Pejabat Penilai of the pegawai, or whoever acts for them (Plt./Plh.) during the
     period's dates or today."""
-    import datetime as dt
-
-    from app.services.org.acting import acting_overlapping
-
-    own = user.employee if user.is_authenticated else None
-    assessor = employee.assessor
-    if own is None or assessor is None or own.id == employee.id:
-        return False
-    if own.id == assessor.id and assessor.active:
-        return True
-    today = dt.date.today()
-    return any(
-        a.acting_employee_id == own.id
-        for a in acting_overlapping(assessor, period.start_date, max(period.end_date, today))
-        if a.covers_period(period.start_date, period.end_date, today)
-    )
+    return _assesses(user, employee, period.start_date, period.end_date, dt.date.today())
 
 
 def is_second_assessor_of(user: User, employee: Employee) -> bool:
@@ -224,3 +211,44 @@ def can_view_documents(user: User, employee: Employee) -> bool:
     chain above, Plt./Plh. included), and the pengelola kinerja of the OPD."""
     return (can_view_employee(user, employee) or is_reviewer_of(user, employee)
             or is_second_assessor_of(user, employee))
+
+
+# --- annual results, keberatan, tindak lanjut ---------------------------------------------------
+
+
+def may_decide(actor: User, evaluation) -> bool:
+    """The Atasan Pejabat Penilai decides; when that is the kepala daerah (no account), the
+    pengelola kinerja records the decision — also for an official the kepala daerah assesses
+    directly, above whom there is no one."""
+    if actor.employee_id == evaluation.employee_id:
+        return False
+    assessor = evaluation.employee.assessor
+    if is_second_assessor_of(actor, evaluation.employee) or records_external_approval(actor, evaluation.employee):
+        return True
+    return (assessor is not None and assessor.assessor is None and bool(assessor.external_assessor_name)
+            and can_admin_employee(actor, evaluation.employee))
+
+
+def may_follow_up(actor: User, evaluation) -> bool:
+    """Record tindak lanjut of a handed-over result: the Pejabat Penilai (or who acts for them),
+    or the pengelola kinerja of the OPD; never the pegawai."""
+    return actor.employee_id != evaluation.employee_id and (
+        is_reviewer_of(actor, evaluation.employee) or can_admin_employee(actor, evaluation.employee))
+
+
+def may_view_evaluation(user: User, evaluation) -> bool:
+    """The pegawai, the assessor chain (and who acts for it), the pengelola kinerja of the OPD,
+    and whoever records the keberatan decision."""
+    employee = evaluation.employee
+    return can_view_employee(user, employee) or is_reviewer_of(user, employee) or may_decide(user, evaluation)
+
+
+# --- document exports --------------------------------------------------------------------------
+
+
+def can_see_export(user: User, job) -> bool:
+    """The pengelola kinerja of the job's OPD, checked on every request: a requester whose scope
+    over that OPD was withdrawn no longer sees the job nor downloads its ZIP."""
+    if not user.is_authenticated:
+        return False
+    return user.is_admin and can_admin_opd(user, job.opd_id)

@@ -63,7 +63,7 @@ def register_blueprints(app: Flask) -> None:
     from app.assessments import bp as assessments_bp
     from app.documents import bp as documents_bp
     from app.documents import verification_bp
-    from app.indicators import bp as indicators_bp
+    from app.skp import bp as indicators_bp
     from app.main import bp as main_bp
     from app.reviews import bp as reviews_bp
 

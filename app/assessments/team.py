@@ -8,14 +8,13 @@ from collections import Counter
 
 from flask import render_template
 from flask_login import current_user
-from sqlalchemy import select
 
 from app.assessments.blueprint import bp
 from app.domain.enums import AssessmentStatus
-from app.extensions import db
-from app.models import AppraisalYear, Assessment, Employee, Period
+from app.models import AppraisalYear
 from app.services.assessments.assessments import entry_opens
 from app.services.assessments.period_status import current_period
+from app.services.assessments.period_status import year_assessments
 from app.services.org.team import team_today
 from app.services.years import all_years, current_year
 from app.web import year_or_404
@@ -23,19 +22,10 @@ from app.web import year_or_404
 DONE = (AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED)
 
 
-def team_assessments(members: list[Employee], year: AppraisalYear) -> dict[tuple[int, int], Assessment]:
-    """(pegawai id, period id) → assessment, for the whole team in one query."""
-    if not members:
-        return {}
-    return {(a.employee_id, a.period_id): a for a in db.session.scalars(
-        select(Assessment).join(Period, Assessment.period_id == Period.id)
-        .where(Assessment.employee_id.in_([m.id for m in members]), Period.year_id == year.id))}
-
-
 def _render(year: AppraisalYear | None, missing_year: int | None = None):
     today = dt.date.today()
     members = team_today(current_user, today) if year is not None else []
-    cells = team_assessments(members, year) if year is not None else {}
+    cells = year_assessments([m.id for m in members], year) if year is not None else {}
     current = current_period(year, today) if year is not None else None
     counts = Counter()
     if current is not None:

@@ -4,11 +4,10 @@ itself shows (with the NIP partly masked) and is rate-limited per client address
 from __future__ import annotations
 
 from flask import current_app, redirect, render_template, url_for
-from sqlalchemy import select
 
 from app.documents.blueprint import verification_bp as bp
 from app.documents.forms import CodeForm, UploadForm
-from app.extensions import db, limiter
+from app.extensions import limiter
 from app.models import Document
 from app.services.documents import issue as docs
 
@@ -34,7 +33,7 @@ def index():
 
 
 def _newer(document: Document) -> Document | None:
-    return db.session.scalar(select(Document).where(Document.supersedes_id == document.id))
+    return docs.successor(document)
 
 
 @bp.route("/verifikasi/<code>", methods=["GET", "POST"])

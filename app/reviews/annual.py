@@ -10,27 +10,24 @@ from dataclasses import dataclass
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_timezone
 from flask_login import current_user
-from sqlalchemy import exists, func, select
-from sqlalchemy.orm import selectinload
 
 from app.domain.enums import EvaluationStatus
 from app.domain.periods import short_label
 from app.domain.scoring import PREDIKAT_MATRIX
-from app.extensions import db
 from app.formatting import tanggal
-from app.models import ActingAssignment, AnnualEvaluation, Employee, FollowUp
-from app.reviews.blueprint import bp
+from app.models import AnnualEvaluation
 from app.reviews.annual_forms import annual_form_class, initial_data
 from app.reviews.annual_loaders import reviewed_employee_or_404
 from app.reviews.annual_save import editable, refresh_after_conflict, save_rows
+from app.reviews.blueprint import bp
 from app.security import records_external_approval
 from app.services import ConflictError, FieldErrors, ServiceError
 from app.services import charts
-from app.services.org.head_assessed import head_assessed_query
+from app.services.org.head_assessed import count_head_assessed, head_assessed_query
 from app.services.reviews import annual as svc
 from app.services.settings import get_settings
 from app.services.years import all_years, current_year
-from app.web import commit, year_or_404
+from app.web import commit, menu_has_team, year_or_404
 
 CONFLICT = (
     "Hasil tahunan sebagian pegawai telah disimpan dari tab atau perangkat lain sejak halaman ini dibuka, jadi "
@@ -68,39 +65,14 @@ def deadline_of(evaluation: AnnualEvaluation, days: int) -> dt.date | None:
     return evaluation.handed_over_at.astimezone(get_timezone()).date() + dt.timedelta(days=days)
 
 
-def has_annual_team() -> bool:
-    """Whether the menu shows "Evaluasi tahunan": direct reports, a Plt./Plh. post held today, or
-    (for a pengelola kinerja) officials the kepala daerah assesses."""
-    if "annual_has_team" in g:
-        return g.annual_has_team
-    answer, own = False, current_user.employee_id if current_user.is_authenticated else None
-    if own is not None:
-        today = dt.date.today()
-        answer = any(db.session.execute(select(
-            exists().where(Employee.assessor_id == own, Employee.active.is_(True)),
-            exists().where(ActingAssignment.acting_employee_id == own, ActingAssignment.start_date <= today,
-                           ActingAssignment.end_date >= today))).one())
-    if not answer and current_user.is_authenticated and current_user.is_admin:
-        answer = head_officials_count() > 0
-    g.annual_has_team = answer
-    return answer
-
-
 @bp.app_context_processor
 def annual_navigation():
-    return {"annual_has_team": has_annual_team}
-
-
-def load_follow_ups(rows) -> None:
-    """Fill the follow-ups of every evaluation of the table in one query."""
-    ids = [r.evaluation.id for r in rows if r.evaluation is not None and r.evaluation.id is not None]
-    if ids:
-        db.session.scalars(select(AnnualEvaluation).where(AnnualEvaluation.id.in_(ids))
-                           .options(selectinload(AnnualEvaluation.follow_ups).joinedload(FollowUp.created_by))).all()
+    """"Evaluasi tahunan" in the menu: for whoever has a team (`app.web.menu_has_team`)."""
+    return {"annual_has_team": menu_has_team}
 
 
 def _render(year, team, form, *, theirs=None, status: int = 200, for_head: bool = False):
-    load_follow_ups(team.rows)
+    svc.load_follow_ups(team.rows)
     curve = team.curve
     org_predikat = curve.org_result.predikat if curve.org_result is not None else None
     rows = charts.curve_rows(org_predikat, curve.counts)
@@ -130,11 +102,9 @@ def _table_names(for_head: bool) -> dict:
 
 
 def head_officials_count() -> int:
-    """How many officials the kepala daerah assesses in my OPDs (one query, for a pengelola only)."""
+    """How many officials the kepala daerah assesses in my OPDs (asked once per request)."""
     if "head_officials" not in g:
-        query = head_assessed_query(current_user)
-        g.head_officials = db.session.scalar(
-            select(func.count()).select_from(query.subquery())) if query is not None else 0
+        g.head_officials = count_head_assessed(current_user)
     return g.head_officials
 
 

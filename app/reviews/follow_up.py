@@ -8,10 +8,9 @@ from flask_login import current_user
 
 from app.domain.enums import EvaluationStatus, FollowUpKind
 from app.forms import ActionForm, apply_service_error
-from app.reviews.blueprint import bp
-from app.reviews.annual import load_follow_ups
 from app.reviews.annual_forms import follow_up_form
 from app.reviews.annual_loaders import evaluation_or_404, follow_up_or_404
+from app.reviews.blueprint import bp
 from app.reviews.result import follow_up_kind, render_result
 from app.security import may_follow_up
 from app.services import ServiceError
@@ -27,7 +26,7 @@ def render_list(year, status: int = 200, failed=None):
     """The team's two lists for a year, with an add form per pegawai (`failed`: a form to show
     again with its errors)."""
     team = annual_svc.annual_team(current_user, year)
-    load_follow_ups(team.rows)
+    annual_svc.load_follow_ups(team.rows)
     handed = [r for r in team.rows if r.evaluation is not None and r.evaluation.status == EvaluationStatus.HANDED_OVER]
     lists = {FollowUpKind.RECOGNITION: [], FollowUpKind.DEVELOPMENT: []}
     forms = {}

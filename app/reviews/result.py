@@ -7,20 +7,19 @@ import datetime as dt
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
-from sqlalchemy import select
 
 from app.domain.enums import EvaluationStatus, FollowUpKind
 from app.domain.scoring import Predikat
-from app.extensions import db
 from app.forms import apply_service_error
 from app.models import AnnualEvaluation, Employee
-from app.reviews.blueprint import bp
 from app.reviews.annual_forms import ObjectionForm, follow_up_form
 from app.reviews.annual_loaders import _options, evaluation_or_404
+from app.reviews.blueprint import bp
 from app.security import may_assess_year, may_decide, may_follow_up
 from app.services import ServiceError
 from app.services.reviews import objections as svc
 from app.services.reviews.annual import ObjectionWindow, objection_window
+from app.services.reviews.annual import evaluation_of
 from app.services.years import all_years, current_year
 from app.web import commit, year_or_404
 
@@ -80,9 +79,7 @@ def result_context(evaluation: AnnualEvaluation, **forms) -> dict:
 def _my_evaluation(year) -> AnnualEvaluation | None:
     if current_user.employee_id is None:
         return None
-    return db.session.scalar(select(AnnualEvaluation).where(
-        AnnualEvaluation.employee_id == current_user.employee_id, AnnualEvaluation.year_id == year.id)
-        .options(*_options()))
+    return evaluation_of(current_user.employee_id, year, *_options())
 
 
 def render_result(evaluation: AnnualEvaluation, status: int = 200, **forms):

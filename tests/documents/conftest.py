@@ -14,7 +14,7 @@ from sqlalchemy import select
 from app.domain.enums import PositionKind
 from app.extensions import db
 from app.models import Assessment, Document, Plan
-from tests.annual_views.conftest import Line
+from tests.reviews.annual.conftest import Line
 
 PASSPHRASE = "sandi-sertifikat-uji"
 
@@ -29,7 +29,7 @@ def _folders(app, tmp_path, monkeypatch):
 
 
 class World(Line):
-    """The line of tests/annual_views with the people the document tests need."""
+    """The line of tests/reviews/annual with the people the document tests need."""
 
     def __init__(self, factory):
         super().__init__(factory)

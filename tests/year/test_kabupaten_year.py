@@ -21,9 +21,9 @@ from app.services import ServiceError
 from app.services.assessments import assessments as periods
 from app.services.documents import issue as docs
 from app.services.skp import plans as plan_service
-from tests.annual_views.conftest import table_form
 from tests.pages import text
-from tests.review_views.conftest import review_data
+from tests.reviews.annual.conftest import table_form
+from tests.reviews.period.conftest import review_data
 
 pytestmark = pytest.mark.slow
 BUPATI = "Bupati Tanjung Harapan"

@@ -170,3 +170,13 @@ def current_period(year: AppraisalYear, today: dt.date | None = None) -> Period 
     if started:
         return started[-1]
     return regular[0] if regular else None
+
+
+def year_assessments(employee_ids: list[int], year: AppraisalYear) -> dict[tuple[int, int], Assessment]:
+    """(pegawai id, period id) → assessment, for many pegawai and a whole year (one query; none
+    for no one)."""
+    if not employee_ids:
+        return {}
+    return {(a.employee_id, a.period_id): a for a in db.session.scalars(
+        select(Assessment).join(Period, Assessment.period_id == Period.id)
+        .where(Assessment.employee_id.in_(employee_ids), Period.year_id == year.id))}

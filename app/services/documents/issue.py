@@ -272,3 +272,8 @@ def _opd_of(subject: Subject) -> int | None:
 
     employee = db.session.get(Employee, subject.employee_id)
     return employee.unit.opd_id if employee is not None else None
+
+
+def successor(document: Document) -> Document | None:
+    """The version that superseded this document, if any."""
+    return db.session.scalar(select(Document).where(Document.supersedes_id == document.id))

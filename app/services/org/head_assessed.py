@@ -4,7 +4,7 @@ kepala daerah's steps on their behalf. One query for every queue and table that 
 `security.records_external_approval` is the same rule for one pegawai."""
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
@@ -34,6 +34,12 @@ def head_assessed(user: User) -> list[Employee]:
     if query is None:
         return []
     return list(db.session.scalars(query.options(selectinload(Employee.unit)).order_by(Employee.name, Employee.id)))
+
+
+def count_head_assessed(user: User) -> int:
+    """How many such officials the user records for (one query; none for anyone else)."""
+    query = head_assessed_query(user)
+    return db.session.scalar(select(func.count()).select_from(query.subquery())) if query is not None else 0
 
 
 def on_behalf_of(employee: Employee) -> str:

@@ -104,6 +104,14 @@ def has_team(user: User, today: dt.date | None = None) -> bool:
     return bool(checks) and any(db.session.execute(select(*checks)).one())
 
 
+def has_direct_reports(user: User) -> bool:
+    """The user is the Pejabat Penilai of at least one active pegawai (one query)."""
+    if not user.is_authenticated or user.employee_id is None:
+        return False
+    return db.session.scalar(select(Employee.id).where(
+        Employee.assessor_id == user.employee_id, Employee.active.is_(True)).limit(1)) is not None
+
+
 def reviews_anyone(user: User, today: dt.date | None = None) -> bool:
     """Whether the user reviews anyone now as Pejabat Penilai: an active direct report, or a post
     acted for today (for the menu; one query)."""

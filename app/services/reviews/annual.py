@@ -16,7 +16,7 @@ from app.domain.scoring import Predikat, Rating, curve_violations, predikat, sug
 from app.domain.skp import PlanStatus, ResultKind
 from app.extensions import db
 from app.models import (
-    AnnualEvaluation, AppraisalYear, Assessment, Employee, Indicator, OrgUnit, OrgYearResult, Period, Plan,
+    AnnualEvaluation, AppraisalYear, Assessment, Employee, FollowUp, Indicator, OrgUnit, OrgYearResult, Period, Plan,
     Realization, User, WorkResult,
 )
 from app.models.base import utcnow
@@ -331,3 +331,17 @@ def objection_window(evaluation: AnnualEvaluation, today: dt.date | None = None)
     """The window of a handed-over result (an empty one for a draft)."""
     deadline = objection_deadline(evaluation) if evaluation.status == EvaluationStatus.HANDED_OVER else None
     return ObjectionWindow(deadline, (deadline - (today or dt.date.today())).days if deadline else None)
+
+
+def load_follow_ups(rows) -> None:
+    """Fill the follow-ups of every evaluation of the table in one query."""
+    ids = [r.evaluation.id for r in rows if r.evaluation is not None and r.evaluation.id is not None]
+    if ids:
+        db.session.scalars(select(AnnualEvaluation).where(AnnualEvaluation.id.in_(ids))
+                           .options(selectinload(AnnualEvaluation.follow_ups).joinedload(FollowUp.created_by))).all()
+
+
+def evaluation_of(employee_id: int, year: AppraisalYear, *options) -> AnnualEvaluation | None:
+    """A pegawai's annual evaluation of a year, if any, loaded with `options`."""
+    return db.session.scalar(select(AnnualEvaluation).where(
+        AnnualEvaluation.employee_id == employee_id, AnnualEvaluation.year_id == year.id).options(*options))

@@ -21,6 +21,7 @@ from app.extensions import db
 from app.models import ActingAssignment, AppraisalYear, Assessment, Employee, Period, User
 from app.services.assessments.assessments import entry_opens
 from app.services.assessments.period_status import days_note
+from app.services.assessments.period_status import year_assessments
 from app.services.org.head_assessed import head_assessed, head_assessed_query, on_behalf_of
 from app.services.org.team import acting_posts
 
@@ -233,14 +234,6 @@ class ReviewGrid:
         return sum(1 for row in self.mine + self.for_head for cell in row.cells if cell.overdue and cell.reviewable)
 
 
-def _year_assessments(employee_ids: list[int], year: AppraisalYear) -> dict[tuple[int, int], Assessment]:
-    if not employee_ids:
-        return {}
-    return {(a.employee_id, a.period_id): a for a in db.session.scalars(
-        select(Assessment).join(Period, Assessment.period_id == Period.id)
-        .where(Assessment.employee_id.in_(employee_ids), Period.year_id == year.id))}
-
-
 def _span(year: AppraisalYear) -> tuple[dt.date, dt.date]:
     periods = year.periods
     return min(p.start_date for p in periods), max(p.end_date for p in periods)
@@ -277,7 +270,7 @@ def review_grid(user: User, year: AppraisalYear, today: dt.date | None = None) -
                Employee.id != own.id)
         .options(contains_eager(Employee.assessor.of_type(boss)), selectinload(Employee.unit))
         .order_by(boss.name, boss.id, Employee.name, Employee.id))) if own.active else []
-    cells = _year_assessments([e.id for e in members + below], year)
+    cells = year_assessments([e.id for e in members + below], year)
 
     # direct reports first, then the teams of the posts I act for
     members.sort(key=lambda m: m.assessor_id != own.id)
@@ -303,6 +296,6 @@ def review_grid(user: User, year: AppraisalYear, today: dt.date | None = None) -
 def _head_rows(user: User, year: AppraisalYear, today: dt.date) -> list[Row]:
     """The officials the kepala daerah assesses, for their pengelola kinerja (two queries)."""
     officials = head_assessed(user)
-    cells = _year_assessments([e.id for e in officials], year)
+    cells = year_assessments([e.id for e in officials], year)
     return [Row(e, [Cell(p, cells.get((e.id, p.id)), today, True, True) for p in year.periods])
             for e in officials]

@@ -1,5 +1,5 @@
 """The cascading map as plain data: who holds which RHK, which RHK intervenes which, the gaps.
-Built by app.services.skp.cascade, rendered by templates/indicators/cascade_*.html."""
+Built by app.services.skp.cascade, rendered by templates/skp/cascade_*.html."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -153,3 +153,40 @@ def test_two_first_issues_at_once_cannot_both_be_current(world, monkeypatch):
     db.session.rollback()
     assert [d.id for d in documents()] == [first.id] and first.current
     assert set(os.listdir(os.path.dirname(docs.path_for(first.stored_name)))) <= files_before
+
+
+def test_a_certificate_configured_later_signs_a_new_version_of_the_same_data(world, app, tmp_path, monkeypatch):
+    unsigned = docs.issue("evaluasi", world.assessment, user=world.rina.user)
+    db.session.commit()
+    assert not unsigned.signed
+    path = str(tmp_path / "later.p12")
+    created = app.test_cli_runner().invoke(
+        args=["signing-cert", "create", "--output", path, "--passphrase-stdin", "--organisation", "Pemkab Uji"],
+        input=PASSPHRASE + "\n")
+    assert created.exit_code == 0, created.output
+    monkeypatch.setitem(app.config, "SIGNING_P12_PATH", path)
+    monkeypatch.setitem(app.config, "SIGNING_P12_PASSPHRASE", PASSPHRASE)
+    signed = docs.issue("evaluasi", world.assessment, user=world.rina.user)
+    db.session.commit()
+    old, new = documents()
+    assert new.id == signed.id and new.signed and new.version == 2 and new.supersedes_id == old.id
+    assert new.snapshot == old.snapshot and new.code != old.code and not old.current
+    assert docs.read_bytes(new) != docs.read_bytes(old)
+    # issued again while signing: the signed one; signing switched off: the signed one still stands
+    assert docs.issue("evaluasi", world.assessment, user=None).id == new.id
+    monkeypatch.setitem(app.config, "SIGNING_P12_PATH", None)
+    assert docs.issue("evaluasi", world.assessment, user=None).id == new.id
+    assert len(documents()) == 2
+
+
+def test_a_change_of_paper_size_makes_a_new_version(world):
+    from app.domain.enums import PaperSize
+    from app.services.settings import get_settings, update_settings
+
+    first = docs.issue("skp", world.plan, user=None)
+    db.session.commit()
+    update_settings(None, {"paper_size": PaperSize.F4 if get_settings().paper_size == PaperSize.A4 else PaperSize.A4})
+    db.session.commit()
+    second = docs.issue("skp", world.plan, user=None)
+    db.session.commit()
+    assert second.id != first.id and second.version == 2 and second.snapshot["paper_size"] != first.snapshot["paper_size"]

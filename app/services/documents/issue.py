@@ -198,6 +198,14 @@ def _sign(data: bytes, title: str, code: str) -> bytes:
         raise DocumentError(f"Dokumen tidak dapat ditandatangani secara elektronik: {error}") from error
 
 
+def _still_current(previous: Document | None, snapshot: dict, sign: bool) -> bool:
+    """Whether the current document stands for this issue: the same data (the paper size is part
+    of it: a change of paper makes a new version), and signed if a certificate is configured now.
+    An unsigned document is superseded by a signed one of the same data (a new code) once signing
+    is set up; a signed one is never replaced by an unsigned one when signing is switched off."""
+    return previous is not None and previous.snapshot == snapshot and (previous.signed or not sign)
+
+
 def issue(kind: DocumentKind | str, source: Any, *, user: User | None, base: str | None = None,
           release=None) -> Document:
     """Issue the document of `source`, or return the current one when its data has not changed.
@@ -212,8 +220,9 @@ def issue(kind: DocumentKind | str, source: Any, *, user: User | None, base: str
     kind = kind if isinstance(kind, DocumentKind) else SLUGS[kind]
     subject, argument = _subject(kind, source)
     snapshot = _plain(build_snapshot(kind, argument))
+    sign = signing_configured()
     previous = current_document(subject)
-    if previous is not None and previous.snapshot == snapshot:
+    if _still_current(previous, snapshot, sign):
         return previous
 
     code = _unused_code()
@@ -223,11 +232,11 @@ def issue(kind: DocumentKind | str, source: Any, *, user: User | None, base: str
     pdf = render_document_pdf(snapshot, code=code, verify_url=verify_url(code, base),
                               issued_at_text=issued_at_text(issued_at))
     signed = False
-    if signing_configured():
+    if sign:
         pdf, signed = _sign(pdf, snapshot.get("title") or kind.label, code), True
     if release is not None:
         previous = current_document(subject)  # another request may have issued it meanwhile
-        if previous is not None and previous.snapshot == snapshot:
+        if _still_current(previous, snapshot, sign):
             return previous
 
     if previous is not None:

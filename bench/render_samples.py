@@ -143,13 +143,11 @@ def build(out: str, png: bool) -> list[str]:
             handed = select(AnnualEvaluation).where(AnnualEvaluation.status == EvaluationStatus.HANDED_OVER)
             plain = db.session.scalar(handed.where(~AnnualEvaluation.objection.has()).order_by(AnnualEvaluation.id).limit(1))
             decided = db.session.scalar(handed.join(Objection).where(Objection.status == ObjectionStatus.DECIDED).limit(1))
-            pending = db.session.scalar(handed.join(Objection).where(Objection.status != ObjectionStatus.DECIDED).limit(1))
             samples["evaluasi-akhir"] = snapshot_annual(plain)
             samples["evaluasi-akhir-keberatan"] = snapshot_annual(decided)
             samples["dokumen-evaluasi"] = snapshot_dokumen_evaluasi(plain)
             samples["dokumen-evaluasi-keberatan"] = snapshot_dokumen_evaluasi(decided)
-            if pending is not None:
-                samples["dokumen-evaluasi-keberatan-proses"] = snapshot_dokumen_evaluasi(pending)
+            # no Dokumen Evaluasi while a keberatan is undecided (it is refused until the decision)
             for name, label in (("rekap-dinkes", "Dinas Kesehatan"), ("rekap-diskominfo", "Dinas Komunikasi dan Informatika")):
                 opd = db.session.scalar(select(OrgUnit).where(OrgUnit.name == label))
                 samples[name] = snapshot_recap(opd, 2026)

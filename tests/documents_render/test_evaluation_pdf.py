@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from app.domain.enums import OrgPredikat
 from app.domain.scoring import Rating
+from app.extensions import db
 from app.services.documents.data import snapshot_annual, snapshot_dokumen_evaluasi, snapshot_evaluation
 from app.services.documents.render import render_document_pdf
 from tests.documents_render.conftest import CODE, ISSUED, VERIFY, flat, pages, text_of
@@ -121,3 +122,56 @@ def test_dokumen_evaluasi_waits_for_the_keberatan_decision(line):
     line.objection(evaluation, decided=False)
     with pytest.raises(DocumentUnavailable, match="belum diputuskan"):
         snapshot_dokumen_evaluasi(evaluation)
+
+
+def _longest(evaluation, objection=None):
+    """Every free text of the Dokumen Evaluasi at the longest the forms allow."""
+    words = "Keterlambatan disebabkan gangguan sarana di luar kendali pegawai; keluaran lain sesuai target. "
+    evaluation.note = (words * 40)[:2000].strip()
+    if objection is not None:
+        objection.reasons = (words * 60)[:4000].strip() + " AKHIR-KEBERATAN"
+        objection.explanation = (words * 60)[:4000].strip() + " AKHIR-PENJELASAN"
+        objection.decision_reason = (words * 60)[:4000].strip() + " AKHIR-ALASAN"
+    db.session.flush()
+
+
+def test_dokumen_evaluasi_stays_on_one_page_with_the_longest_texts(line):
+    """The form's page holds every block and the signatures; what it cannot hold whole is printed
+    whole in the Lampiran that follows, with a pointer on the form."""
+    evaluation = line.evaluation(result=Rating.SESUAI, behavior=Rating.SESUAI)
+    objection = line.objection(evaluation)
+    line.kabid.name = "Prof. Dr. Ir. Hj. Raden Ayu Sekar Kusumawardhani Puspitaningrum, S.T., M.T., M.Si."
+    _longest(evaluation, objection)
+    data = render_document_pdf(snapshot_dokumen_evaluasi(evaluation), code=CODE, verify_url=VERIFY,
+                               issued_at_text=ISSUED)
+    form, *appendix = pages(data)
+    for words in ("8 KEPUTUSAN ATASAN PEJABAT PENILAI KINERJA", "Pegawai yang Dinilai", "Pejabat Penilai Kinerja",
+                  "Atasan Pejabat Penilai Kinerja", line.staff.nip, line.kasi.nip, line.kabid.nip,
+                  "selengkapnya pada Lampiran"):
+        assert flat(words) in flat(form), words
+    assert appendix, "the whole texts follow the form"
+    rest = flat(" ".join(appendix))
+    assert flat("LAMPIRAN DOKUMEN EVALUASI KINERJA PEGAWAI") in rest
+    for end in ("AKHIR-KEBERATAN", "AKHIR-PENJELASAN", "AKHIR-ALASAN"):
+        assert end in rest and end not in flat(form)
+
+
+def test_dokumen_evaluasi_without_keberatan_holds_a_long_note_on_one_page(line):
+    evaluation = line.evaluation()
+    _longest(evaluation)
+    data = render_document_pdf(snapshot_dokumen_evaluasi(evaluation), code=CODE, verify_url=VERIFY,
+                               issued_at_text=ISSUED)
+    form, *appendix = pages(data)
+    assert "Pegawai yang Dinilai" in form and line.kasi.nip in form
+    assert len(appendix) == 1 and flat(evaluation.note[-60:]) in flat(appendix[0])
+
+
+def test_dokumen_evaluasi_short_texts_need_no_lampiran(line):
+    evaluation = line.evaluation(result=Rating.SESUAI, behavior=Rating.SESUAI)
+    line.objection(evaluation)
+    snapshot = snapshot_dokumen_evaluasi(evaluation)
+    assert snapshot["appendix"] == [] and snapshot["subtitle"] == ["PERIODE: TRIWULAN IV-AKHIR"]
+    data = render_document_pdf(snapshot, code=CODE, verify_url=VERIFY, issued_at_text=ISSUED)
+    assert len(pages(data)) == 1 and "LAMPIRAN" not in text_of(data)
+    assert [s["side"] for s in snapshot["signatures"]] == ["left", "center", "right"]
+    assert all(s["place_date"] for s in snapshot["signatures"])

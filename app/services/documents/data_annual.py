@@ -248,6 +248,45 @@ def _with_title(name: str, title: str | None) -> str:
     return title if "(dicatat oleh" in title else f"{name} selaku {title}"
 
 
+# The Dokumen Evaluasi is one page (RULES.md §6.3). Its free texts are printed there up to these
+# lengths (measured: with the keberatan blocks four texts of 250 characters still fit, with long
+# names and titles); a longer text ends "…" there and is printed whole in the Lampiran that follows.
+FORM_TEXT = {"note": 1100, "objection": 230}
+MORE = " … (selengkapnya pada Lampiran)"
+
+
+def _cut(text: str, limit: int) -> tuple[str, bool]:
+    """The text, or its beginning up to a word boundary within `limit` characters with a pointer to
+    the Lampiran; and whether it was cut."""
+    if len(text) <= limit:
+        return text, False
+    head = text[:limit - len(MORE)].rsplit(" ", 1)[0].rstrip(" ,.;:")
+    return head + MORE, True
+
+
+def _on_one_page(note: str, objection: dict | None) -> dict[str, Any]:
+    """The note and keberatan texts as the one-page form prints them, and the Lampiran entries
+    (block number, heading, whole text) of those it could not hold whole."""
+    appendix = []
+    limit = FORM_TEXT["objection"] if objection is not None else FORM_TEXT["note"]
+    shown_note, cut = _cut(note, limit)
+    if cut:
+        appendix.append({"number": 5, "title": "CATATAN/REKOMENDASI", "text": note})
+    if objection is not None:
+        objection = dict(objection)
+        parts = [(6, "KEBERATAN PEGAWAI", objection, "reasons"),
+                 (7, "PENJELASAN PEJABAT PENILAI KINERJA ATAS KEBERATAN", objection, "explanation")]
+        if objection.get("decision"):
+            objection["decision"] = dict(objection["decision"])
+            parts.append((8, "ALASAN KEPUTUSAN ATASAN PEJABAT PENILAI KINERJA", objection["decision"], "reason"))
+        for number, title, holder, key in parts:
+            whole = (holder.get(key) or "").strip()
+            holder[key], cut = _cut(whole, FORM_TEXT["objection"])
+            if cut:
+                appendix.append({"number": number, "title": title, "text": whole})
+    return {"note": shown_note, "objection": objection, "appendix": appendix}
+
+
 def snapshot_dokumen_evaluasi(evaluation: AnnualEvaluation) -> dict[str, Any]:
     """DOKUMEN EVALUASI KINERJA PEGAWAI (one page) of a handed-over annual result, as plain data.
     Not while a keberatan is undecided: its decision may change the predikat the document states."""
@@ -269,21 +308,28 @@ def snapshot_dokumen_evaluasi(evaluation: AnnualEvaluation) -> dict[str, Any]:
     recommendations = [f"Tindak lanjut: {f.kind.label} — {f.programme.label}" + (f" ({f.note})" if f.note else "")
                        for f in evaluation.follow_ups]
     objection = evaluation.objection
+    decided = objection is not None and objection.status == ObjectionStatus.DECIDED
+    # The form's order: the pegawai, the Pejabat Penilai Kinerja, then (after a keberatan) the
+    # Atasan Pejabat Penilai Kinerja who decided it; each with place and date.
     signatures = [
-        signature("Pegawai yang Dinilai", employee, side="left"),
-        signature("Pejabat Penilai Kinerja", reviewer, side="right", place_date_text=place_date(evaluation.handed_over_at),
+        signature("Pegawai yang Dinilai", employee, side="left",
+                  place_date_text=place_date(objection.decided_at if decided else evaluation.handed_over_at)),
+        signature("Pejabat Penilai Kinerja", reviewer, side="center" if decided else "right",
+                  place_date_text=place_date(evaluation.handed_over_at),
                   title=reviewer.get("jabatan") if reviewer else None,
                   approved=recorded_approval(evaluation.reviewer, evaluation.handed_over_at, reviewer)),
     ]
-    if objection is not None and objection.status == ObjectionStatus.DECIDED:
+    if decided:
         signatures.append(signature(
-            "Atasan Pejabat Penilai Kinerja", second, side="center", place_date_text=place_date(objection.decided_at),
+            "Atasan Pejabat Penilai Kinerja", second, side="right", place_date_text=place_date(objection.decided_at),
             title=second.get("jabatan") if second else None,
             approved=recorded_approval(objection.decided_by, objection.decided_at, second)))
+    final = year.final_period
     return {
         "kind": DocumentKind.DOKUMEN_EVALUASI.value,
         "title": "DOKUMEN EVALUASI KINERJA PEGAWAI",
-        "subtitle": [f"PERIODE: TAHUNAN {year.year}"],
+        "subtitle": [f"PERIODE: {period_heading(final) if final is not None else 'AKHIR'}"],
+        "compact": objection is not None,
         "label": f"Dokumen Evaluasi Kinerja {year.year} — {employee['name']}",
         "year": year.year,
         "paper_size": paper_size(),
@@ -293,9 +339,8 @@ def snapshot_dokumen_evaluasi(evaluation: AnnualEvaluation) -> dict[str, Any]:
         "blocks": {"employee": employee, "assessor": reviewer, "second_assessor": second},
         "organisation": org,
         "predikat": predikat or DASH,
-        "note": (evaluation.note or "").strip(),
+        **_on_one_page((evaluation.note or "").strip(), _objection(evaluation)),
         "recommendations": recommendations,
-        "objection": _objection(evaluation),
         "subject": subject(employee, f"Tahun {year.year}", predikat),
         "signatures": signatures,
     }

@@ -8,6 +8,7 @@ from flask import Flask
 from flask.cli import with_appcontext
 
 from app.extensions import db
+from app.models.base import local_today
 from app.services import ServiceError
 
 
@@ -108,14 +109,13 @@ def seed_demo_command(if_empty: bool) -> None:
 @with_appcontext
 def seed_scale_command(employees: int, year_number: int | None, seed: int) -> None:
     """Load a kabupaten of N pegawai with a whole year of work, for benchmarks (empty database only)."""
-    import datetime as dt
     import time
 
     from app.seed.scale.seed import SCALE_PASSWORD, seed_scale
 
     started = time.perf_counter()
     try:
-        written = seed_scale(employees, year_number or dt.date.today().year, seed)
+        written = seed_scale(employees, year_number or local_today().year, seed)
     except ServiceError as error:
         _fail(error.message)
     db.session.commit()
@@ -217,8 +217,9 @@ def render_document_command(kind: str, nip: str, year_number: int, period_number
     data = docs.read_bytes(document)
     with open(output, "wb") as handle:
         handle.write(data)
+    size = f"{len(data):,}".replace(",", ".")  # 12.345: the thousands only, never a comma in a name
     click.echo(f"{document.title} {employee.name} versi {document.version} (kode {document.code}): "
-               f"{len(data):,} bita ditulis ke {output}".replace(",", "."))
+               f"{size} bita ditulis ke {output}")
 
 
 def register(app: Flask) -> None:

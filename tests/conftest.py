@@ -3,16 +3,23 @@ the project's own migrations; every test starts from empty tables."""
 from __future__ import annotations
 
 import os
+import time
 
-import pytest
-from flask import Flask
-from flask_migrate import upgrade
-from itsdangerous import URLSafeTimedSerializer
-from sqlalchemy import text
+# The tests run on the kabupaten's clock (WIB), as its server does; the app itself never relies on
+# the server's zone (models.base.local_today), but the tests' own date.today() must agree with it
+# also between 00.00 and 07.00 WIB, when a UTC clock is still on the day before.
+os.environ["TZ"] = "Asia/Jakarta"
+time.tzset()
 
-from app import create_app
-from app.extensions import db, limiter
-from tests.factories import Factory
+import pytest  # noqa: E402
+from flask import Flask  # noqa: E402
+from flask_migrate import upgrade  # noqa: E402
+from itsdangerous import URLSafeTimedSerializer  # noqa: E402
+from sqlalchemy import text  # noqa: E402
+
+from app import create_app  # noqa: E402
+from app.extensions import db, limiter  # noqa: E402
+from tests.factories import Factory  # noqa: E402
 
 TEST_SECRET = "test-secret-key-not-for-production-0123456789"
 # Tables filled by migrations with reference data: never emptied between tests.

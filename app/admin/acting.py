@@ -1,7 +1,6 @@
 """Plt./Plh. assignments of my OPDs."""
 from __future__ import annotations
 
-import datetime as dt
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -11,6 +10,7 @@ from app.admin.forms import ActingForm
 from app.admin.loaders import acting_or_404
 from app.domain.enums import ActingKind, OrgUnitKind
 from app.forms import apply_service_error, choices
+from app.models.base import local_today
 from app.security import admin_opd_ids
 from app.services import ServiceError
 from app.services.org.acting import ActingData, acting_in_scope, assignment_opd_ids, create_acting, update_acting
@@ -46,7 +46,7 @@ def acting_list():
     assignments = acting_in_scope(scope, current_only=not show_all)
     editable = {a.id for a in assignments if scope is None or assignment_opd_ids(a) <= scope}
     return render_template("admin/acting_list.html", assignments=assignments, show_all=show_all,
-                           today=dt.date.today(), editable=editable)
+                           today=local_today(), editable=editable)
 
 
 @bp.route("/plt/baru", methods=["GET", "POST"])

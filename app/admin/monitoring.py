@@ -3,7 +3,6 @@ only the OPDs they manage (all for a superadmin; another OPD is a 404). Every pa
 has its .xlsx with the same numbers."""
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 
@@ -18,13 +17,14 @@ from app.admin.org_targets import opd_or_404
 from app.domain.scoring import Predikat
 from app.extensions import db
 from app.models import AppraisalYear, Period
+from app.models.base import local_today
 from app.services.charts import PREDIKAT_FILLS, STATE_FILLS, curve_limits_chart, percent, share_bar
 from app.services.monitoring import monitoring as mon
 from app.services.monitoring import sheets
 from app.services.monitoring import recap
+from app.services.org.units import opds_in_scope
 from app.services.years import all_years, current_year
 from app.web import page_arg, arg_id
-from app.services.org.units import opds_in_scope
 
 
 def _year() -> tuple[list[AppraisalYear], AppraisalYear | None]:
@@ -45,7 +45,7 @@ def _period(year: AppraisalYear | None) -> Period | None:
         return None
     number = arg_id("periode")
     chosen = next((p for p in year.periods if p.number == number), None)
-    return chosen or mon.default_period(year, dt.date.today())
+    return chosen or mon.default_period(year, local_today())
 
 
 def _xlsx(data: bytes, *words):

@@ -13,6 +13,7 @@ from app.domain.periods import PeriodScheme
 from app.extensions import db
 from app.forms import ActionForm, apply_service_error
 from app.models import AppraisalYear, Period
+from app.models.base import local_today
 from app.security import superadmin_required
 from app.services import ServiceError
 from app.services.years import (
@@ -50,7 +51,7 @@ def year_new():
     """Open an appraisal year: its periods under the chosen scheme plus the Akhir period."""
     form = YearForm()
     if request.method == "GET":
-        form.year.data = max((y.year for y in all_years()), default=dt.date.today().year - 1) + 1
+        form.year.data = max((y.year for y in all_years()), default=local_today().year - 1) + 1
     if form.validate_on_submit():
         try:
             year = commit(lambda: open_year(current_user, form.year.data, PeriodScheme.parse(form.scheme.data),
@@ -70,7 +71,7 @@ def year_detail(year_id: int):
     """A year's periods: dates, deadlines, open or closed."""
     year = year_by_id_or_404(year_id)
     return render_template("admin/year_detail.html", year=year, action_form=ActionForm(),
-                           running=period_for(year, dt.date.today()))
+                           running=period_for(year, local_today()))
 
 
 @bp.route("/tahun/periode/<int:period_id>/ubah", methods=["GET", "POST"])

@@ -3,7 +3,6 @@
 kembali (the pengelola kinerja); and one pegawai's periods of a year."""
 from __future__ import annotations
 
-import datetime as dt
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
@@ -16,6 +15,7 @@ from app.domain.enums import AssessmentStatus
 from app.extensions import db
 from app.forms import apply_service_error
 from app.models import AppraisalYear, Employee
+from app.models.base import local_today
 from app.security import can_admin_employee, can_view_employee, is_reviewer_of
 from app.services import ServiceError
 from app.services.assessments import assessments as svc
@@ -34,7 +34,7 @@ def render_view(assessment, *, return_form=None, reopen_form=None, status: int =
         return_form.version.data = assessment.lock_version
     if reopen_form is None:
         reopen_form = ReopenForm()
-        reopen_form.until.data = max(dt.date.today(), assessment.period.submission_deadline)
+        reopen_form.until.data = max(local_today(), assessment.period.submission_deadline)
     return render_template(
         "assessments/view.html", own=current_user.employee_id == assessment.employee_id,
         can_return=reviewer and assessment.status == AssessmentStatus.SUBMITTED,

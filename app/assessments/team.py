@@ -3,7 +3,6 @@ stood in for) × the periods of the year, with the state of each assessment. The
 comes with the review pages; from here the assessor opens a submission read-only."""
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 
 from flask import render_template
@@ -12,6 +11,7 @@ from flask_login import current_user
 from app.assessments.blueprint import bp
 from app.domain.enums import AssessmentStatus
 from app.models import AppraisalYear
+from app.models.base import local_today
 from app.services.assessments.assessments import entry_opens
 from app.services.assessments.period_status import current_period
 from app.services.assessments.period_status import year_assessments
@@ -23,7 +23,7 @@ DONE = (AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED)
 
 
 def _render(year: AppraisalYear | None, missing_year: int | None = None):
-    today = dt.date.today()
+    today = local_today()
     members = team_today(current_user, today) if year is not None else []
     cells = year_assessments([m.id for m in members], year) if year is not None else {}
     current = current_period(year, today) if year is not None else None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from decimal import Decimal
 
@@ -24,6 +25,24 @@ class Base(DeclarativeBase):
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
+
+
+DEFAULT_TIMEZONE = "Asia/Jakarta"
+
+
+def local_zone() -> ZoneInfo:
+    """The kabupaten's time zone (BABEL_DEFAULT_TIMEZONE, WIB by default)."""
+    from flask import current_app, has_app_context
+
+    name = current_app.config.get("BABEL_DEFAULT_TIMEZONE") if has_app_context() else None
+    return ZoneInfo(name or DEFAULT_TIMEZONE)
+
+
+def local_today(now: dt.datetime | None = None) -> dt.date:
+    """The kabupaten's date now — in its own time zone, whatever zone the server's clock is set to:
+    between 00.00 and 07.00 WIB a server on UTC is still on yesterday. Deadlines, periods and
+    "terlambat" all count in this date."""
+    return (now or utcnow()).astimezone(local_zone()).date()
 
 
 class UTCDateTime(TypeDecorator):

@@ -16,6 +16,7 @@ from app.domain.periods import short_label
 from app.domain.scoring import PREDIKAT_MATRIX
 from app.formatting import tanggal
 from app.models import AnnualEvaluation
+from app.models.base import local_today
 from app.reviews.annual_forms import annual_form_class, initial_data
 from app.reviews.annual_loaders import reviewed_employee_or_404
 from app.reviews.annual_save import editable, refresh_after_conflict, save_rows
@@ -159,7 +160,7 @@ def _submit(year, handover: list[int] | None | str = None, *, for_head: bool = F
         form.form_errors.append(error.message + " Belum ada yang disimpan atau diserahkan.")
         return _render(year, svc.annual_team(current_user, year, for_head=for_head), form, for_head=for_head)
     if handed:
-        flash(f"Hasil tahunan {len(handed)} pegawai diserahkan pada {tanggal(dt.date.today())}; masa keberatan dimulai.",
+        flash(f"Hasil tahunan {len(handed)} pegawai diserahkan pada {tanggal(local_today())}; masa keberatan dimulai.",
               "success")
     elif handover is None:
         flash("Rating tahunan disimpan.", "success")

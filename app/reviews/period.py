@@ -5,7 +5,6 @@ two ratings and the predikat; Simpan, Setujui, Kembalikan. Also the "Hasil tinja
 pegawai's own pages show."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from flask import abort, flash, g, redirect, render_template, url_for
@@ -16,6 +15,7 @@ from app.domain.scoring import PREDIKAT_MATRIX
 from app.extensions import db
 from app.forms import apply_service_error
 from app.models import Assessment, Feedback
+from app.models.base import local_today
 from app.reviews.blueprint import bp
 from app.reviews.period_forms import (
     RATING_CHOICES, ReviewReturnForm, feedback_of_form, merge_phrases, problems, review_form_class,
@@ -193,7 +193,7 @@ def render_review(assessment: Assessment, *, form=None, return_form=None, alert:
         problems=problems(form) if kept else [],
         results=_results(sheet), suggestion=suggestion, settings=get_settings(), matrix=matrix,
         ratings=RATING_CHOICES, can_act=assessment.status == AssessmentStatus.SUBMITTED, kept=kept,
-        outcome=Outcome(assessment, feedback), hasil_phrases=hasil, perilaku_phrases=perilaku, today=dt.date.today(),
+        outcome=Outcome(assessment, feedback), hasil_phrases=hasil, perilaku_phrases=perilaku, today=local_today(),
         on_behalf=on_behalf_of(assessment.employee) if records_external_approval(current_user, assessment.employee)
         else None, year_end_iki=reviews.year_end_indicators(assessment, suggestion), **sheet.context(),
     ), status

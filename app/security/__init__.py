@@ -10,6 +10,7 @@ from sqlalchemy import Select
 
 from app.domain.enums import Role
 from app.models import Employee, OrgUnit, User
+from app.models.base import local_today
 from app.security.acting import acting_overlapping
 
 MAX_CHAIN_DEPTH = 30  # longer than any real reporting line; guards against bad data
@@ -140,7 +141,7 @@ def _assesses(user: User, employee: Employee, start: dt.date, end: dt.date, toda
 
 def is_reviewer_of(user: User, employee: Employee, day: dt.date | None = None) -> bool:
     """The user is the employee's Pejabat Penilai, or acts for them (Plt./Plh.) on `day` (today)."""
-    day = day or dt.date.today()
+    day = day or local_today()
     return _assesses(user, employee, day, day, day)
 
 
@@ -194,7 +195,7 @@ def can_view_assessment(user: User, assessment) -> bool:
 def is_period_reviewer(user: User, employee: Employee, period) -> bool:
     """The Pejabat Penilai of the pegawai, or whoever acts for them (Plt./Plh.) during the
     period's dates or today."""
-    return _assesses(user, employee, period.start_date, period.end_date, dt.date.today())
+    return _assesses(user, employee, period.start_date, period.end_date, local_today())
 
 
 def is_second_assessor_of(user: User, employee: Employee) -> bool:

@@ -16,7 +16,7 @@ from app.domain.enums import AssessmentStatus
 from app.domain.skp import PlanStatus
 from app.extensions import db
 from app.models import ActingAssignment, AppraisalYear, Assessment, Employee, Indicator, OrgUnit, Period, Plan, User
-from app.models.base import utcnow
+from app.models.base import local_today, utcnow
 from app.security import admin_opd_ids
 from app.services.assessments.assessments import missing_entries
 from app.services.assessments.period_status import PeriodStatus, current_period, period_statuses
@@ -124,7 +124,7 @@ class Home:
 
 
 def build(user: User, today: dt.date | None = None) -> Home:
-    today = today or dt.date.today()
+    today = today or local_today()
     employee = None
     if user.employee_id is not None:
         employee = db.session.scalar(

@@ -13,7 +13,7 @@ from app.domain.periods import (
 )
 from app.extensions import db
 from app.models import AppraisalYear, Period, User
-from app.models.base import utcnow
+from app.models.base import local_today, utcnow
 from app.services import FieldErrors, ServiceError
 from app.services.audit import changed_fields, record
 
@@ -34,7 +34,7 @@ def all_years() -> list[AppraisalYear]:
 
 def current_year(today: dt.date | None = None) -> AppraisalYear | None:
     """This calendar year when it is open in the app, else the latest year before it."""
-    today = today or dt.date.today()
+    today = today or local_today()
     return db.session.scalar(
         select(AppraisalYear).where(AppraisalYear.year <= today.year)
         .order_by(AppraisalYear.year.desc()).limit(1)

@@ -18,7 +18,7 @@ from app.domain.enums import ActingKind, OrgUnitKind, Role
 from app.domain.nip import parse_nip
 from app.extensions import db
 from app.models import ActingAssignment, Employee, OrgUnit, User
-from app.models.base import utcnow
+from app.models.base import local_today, utcnow
 from app.seed.demo import names as data
 from app.seed.demo.assessments import seed_assessments
 from app.seed.demo.plan import build_plan
@@ -78,7 +78,7 @@ def seed_demo() -> list[tuple[str, User]]:
     db.session.flush()
 
     acting, unit_index, position = plan.plt
-    today = dt.date.today()
+    today = local_today()
     start = today - dt.timedelta(days=75)
     db.session.add(ActingAssignment(
         kind=ActingKind.PLT, acting_employee=employees[acting], replaced_employee=None,

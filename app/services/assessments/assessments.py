@@ -18,7 +18,7 @@ from app.models import (
     AppraisalYear, Assessment, BehaviorReflection, CoreValue, Employee, Evidence, Period, Plan,
     Realization, User,
 )
-from app.models.base import utcnow
+from app.models.base import local_today, utcnow
 from app.security import can_admin_employee, may_review_period
 from app.services import ConflictError, FieldErrors, ServiceError
 from app.services.assessments import evidence_store
@@ -46,7 +46,7 @@ def _opd(assessment: Assessment) -> int | None:
 def window(assessment: Assessment, today: dt.date | None = None) -> Window:
     """Open for entry: editable state, period started, period open and deadline not passed —
     or passed with late submissions allowed, or extended by the pengelola kinerja."""
-    today = today or dt.date.today()
+    today = today or local_today()
     period = assessment.period
     if not assessment.editable:
         return Window(False, assessment.late, f"Penilaian ini berstatus {assessment.status.label}.")
@@ -273,7 +273,7 @@ def reopen(actor: User, assessment: Assessment, until: dt.date, reason: str) -> 
         raise ServiceError("Hanya pengelola kinerja perangkat daerah pegawai ini yang dapat membuka kembali.")
     if assessment.status == AssessmentStatus.APPROVED:
         raise ServiceError("Penilaian yang sudah disetujui Pejabat Penilai tidak dapat dibuka kembali.")
-    if until < dt.date.today():
+    if until < local_today():
         raise ServiceError("Tanggal batas baru tidak boleh sebelum hari ini.", field="until")
     reason = (reason or "").strip()
     if len(reason) < RETURN_REASON_MIN:

@@ -17,6 +17,7 @@ from app.domain.scoring import weighted_capaian
 from app.domain.skp import PlanStatus, ResultKind
 from app.extensions import db
 from app.models import AppraisalYear, Assessment, Employee, Indicator, Period, Plan, Realization, WorkResult
+from app.models.base import local_today
 from app.services.assessments.assessments import Window, entry_opens, window
 
 # state → (label, Bootstrap badge classes)
@@ -137,7 +138,7 @@ def utama_means(assessment_ids: list[int]) -> dict[int, Decimal | None]:
 
 def period_statuses(employee: Employee, year: AppraisalYear, today: dt.date | None = None) -> list[PeriodStatus]:
     """Every period of the year (Akhir last) with the pegawai's state in it."""
-    today = today or dt.date.today()
+    today = today or local_today()
     assessments = my_assessments(employee.id, year)
     means = utama_means([a.id for a in assessments.values()])
     start = skp_start(employee.id, year)
@@ -161,7 +162,7 @@ def skp_start(employee_id: int, year: AppraisalYear) -> dt.date | None:
 def current_period(year: AppraisalYear, today: dt.date | None = None) -> Period | None:
     """The regular period to act on now: of those already started, the one whose submission
     deadline comes first from today on; else the latest started; else the first."""
-    today = today or dt.date.today()
+    today = today or local_today()
     regular = [p for p in year.periods if not p.is_final]
     started = [p for p in regular if p.start_date <= today]
     upcoming = sorted((p for p in started if p.submission_deadline >= today), key=lambda p: p.submission_deadline)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from app.domain.enums import ActingKind, OrgUnitKind
 from app.extensions import db
 from app.models import ActingAssignment, Employee, OrgUnit, User
+from app.models.base import local_today
 from app.security import can_admin_employee, can_admin_opd
 from app.security.acting import acting_overlapping
 from app.services import ServiceError
@@ -164,7 +165,7 @@ def acting_in_scope(scope: set[int] | None, *, current_only: bool, limit: int = 
             .where(or_(post.opd_id.in_(wanted), acting_unit.opd_id.in_(wanted), replaced_unit.opd_id.in_(wanted)))
         )
     if current_only:
-        query = query.where(ActingAssignment.end_date >= dt.date.today())
+        query = query.where(ActingAssignment.end_date >= local_today())
     return list(db.session.scalars(query.limit(limit)))
 
 

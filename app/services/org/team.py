@@ -22,6 +22,7 @@ from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from app.models import ActingAssignment, Employee, User
+from app.models.base import local_today
 from app.services.org.head_assessed import head_assessed_query
 
 
@@ -72,7 +73,7 @@ def members_today(user: User, today: dt.date | None = None) -> list[Member]:
     if own is None:
         return []
     posts: dict[int, ActingAssignment] = {}
-    for assignment in _posts_today(own.id, today or dt.date.today()):
+    for assignment in _posts_today(own.id, today or local_today()):
         posts[assignment.replaced_employee_id] = assignment  # the latest assignment wins
     heads = [own.id, *posts]
     return [Member(e, None if e.assessor_id == own.id else posts[e.assessor_id])
@@ -95,7 +96,7 @@ def has_team(user: User, today: dt.date | None = None) -> bool:
     checks = []
     own = user.employee_id
     if own is not None:
-        today = today or dt.date.today()
+        today = today or local_today()
         checks.append(exists().where(Employee.assessor_id == own, Employee.active.is_(True)))
         checks.append(exists().where(ActingAssignment.acting_employee_id == own,
                                      ActingAssignment.start_date <= today, ActingAssignment.end_date >= today))
@@ -118,7 +119,7 @@ def reviews_anyone(user: User, today: dt.date | None = None) -> bool:
     own = user.employee_id if user.is_authenticated else None
     if own is None:
         return False
-    today = today or dt.date.today()
+    today = today or local_today()
     return bool(db.session.scalar(select(or_(
         exists().where(Employee.assessor_id == own, Employee.active.is_(True)),
         exists().where(ActingAssignment.acting_employee_id == own, ActingAssignment.replaced_employee_id.is_not(None),

@@ -19,7 +19,7 @@ from app.models import (
     AnnualEvaluation, AppraisalYear, Assessment, Employee, FollowUp, Indicator, OrgUnit, OrgYearResult, Period, Plan,
     Realization, User, WorkResult,
 )
-from app.models.base import utcnow
+from app.models.base import local_today, utcnow
 from app.security import may_assess_year, records_external_approval
 from app.services import ConflictError, FieldErrors, ServiceError
 from app.services.audit import record
@@ -261,7 +261,7 @@ def _signing_title(actor: User, employee: Employee, for_head: bool) -> str | Non
     pengelola), the Plt./Plh. post acted for, or the reviewer's own."""
     if for_head:
         return recorded_title(employee, actor)
-    today = dt.date.today()
+    today = local_today()
     return signing_title(actor, employee, today, today) if actor.employee is not None else None
 
 
@@ -330,7 +330,7 @@ class ObjectionWindow:
 def objection_window(evaluation: AnnualEvaluation, today: dt.date | None = None) -> ObjectionWindow:
     """The window of a handed-over result (an empty one for a draft)."""
     deadline = objection_deadline(evaluation) if evaluation.status == EvaluationStatus.HANDED_OVER else None
-    return ObjectionWindow(deadline, (deadline - (today or dt.date.today())).days if deadline else None)
+    return ObjectionWindow(deadline, (deadline - (today or local_today())).days if deadline else None)
 
 
 def load_follow_ups(rows) -> None:

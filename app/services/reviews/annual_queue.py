@@ -13,6 +13,7 @@ from sqlalchemy.orm import aliased, contains_eager, joinedload
 from app.domain.enums import EvaluationStatus, ObjectionStatus
 from app.extensions import db
 from app.models import AnnualEvaluation, AppraisalYear, Employee, Objection, OrgUnit, User
+from app.models.base import local_today
 from app.security import admin_opd_ids
 from app.services.org.team import heads_today
 from app.services.reviews.annual import ObjectionWindow, objection_window
@@ -94,7 +95,7 @@ def annual_queue(user: User, today: dt.date | None = None) -> AnnualQueue:
     """My result and the keberatan waiting for me, in a constant number of queries. For a
     pengelola kinerja also those of the officials the kepala daerah assesses, whose tanggapan and
     decision they record on the kepala daerah's behalf."""
-    today = today or dt.date.today()
+    today = today or local_today()
     queue = AnnualQueue()
     own = user.employee_id if user.is_authenticated else None
     scope = admin_opd_ids(user)

@@ -12,7 +12,7 @@ from app.domain.enums import (
 from app.domain.scoring import Predikat, Rating, curve_violations, predikat
 from app.extensions import db
 from app.models import AnnualEvaluation, FollowUp, Objection, OrgUnit, User
-from app.models.base import utcnow
+from app.models.base import local_today, utcnow
 from app.security import (
     is_second_assessor_of, may_assess_year, may_decide, may_follow_up, records_external_approval,
 )
@@ -51,7 +51,7 @@ def file_objection(actor: User, evaluation: AnnualEvaluation, reasons: str, *, t
     if evaluation.objection is not None:
         raise ServiceError("Keberatan atas hasil ini sudah diajukan.")
     deadline = objection_deadline(evaluation)
-    if (today or dt.date.today()) > deadline:
+    if (today or local_today()) > deadline:
         raise ServiceError(f"Batas pengajuan keberatan ({deadline:%d-%m-%Y}) sudah lewat.")
     objection = Objection(evaluation=evaluation, status=ObjectionStatus.FILED,
                           reasons=_text(reasons, "reasons", "Alasan keberatan", REASONS_MIN), filed_at=utcnow())
@@ -71,7 +71,7 @@ def explain(actor: User, objection: Objection, explanation: str) -> None:
         raise ServiceError("Keberatan ini sudah ditanggapi.")
     objection.explanation = _text(explanation, "explanation", "Tanggapan", TEXT_MIN)
     objection.explained_at, objection.explained_by_id = utcnow(), actor.id
-    today = dt.date.today()
+    today = local_today()
     objection.explained_as = (recorded_title(evaluation.employee, actor)
                               if records_external_approval(actor, evaluation.employee)
                               else signing_title(actor, evaluation.employee, today, today))
@@ -95,7 +95,7 @@ def _decider_title(actor: User, evaluation: AnnualEvaluation) -> str:
             is_second_assessor_of(actor, employee)):
         return recorded_title(assessor, actor)
     if assessor is not None and actor.employee is not None:
-        today = dt.date.today()
+        today = local_today()
         return signing_title(actor, assessor, today, today)  # "Plt. Kepala Dinas …" when acting
     return actor.employee.position if actor.employee else actor.name
 

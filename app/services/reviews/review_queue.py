@@ -19,6 +19,7 @@ from sqlalchemy.orm import aliased, contains_eager, selectinload
 from app.domain.enums import AssessmentStatus
 from app.extensions import db
 from app.models import ActingAssignment, AppraisalYear, Assessment, Employee, Period, User
+from app.models.base import local_today
 from app.services.assessments.assessments import entry_opens
 from app.services.assessments.period_status import days_note
 from app.services.assessments.period_status import year_assessments
@@ -82,7 +83,7 @@ class QueueItem:
 def review_queue(user: User, today: dt.date | None = None) -> list[QueueItem]:
     """The submitted assessments I am the period reviewer of, the most urgent review deadline
     first (so the overdue ones lead). Four queries whatever the size of the team."""
-    today = today or dt.date.today()
+    today = today or local_today()
     own = _own(user)
     items = _head_queue(user, today)
     if own is None:
@@ -246,7 +247,7 @@ def _capacity(assignments: list[ActingAssignment]) -> str:
 def review_grid(user: User, year: AppraisalYear, today: dt.date | None = None) -> ReviewGrid:
     """My team (direct reports, and the team of a post I act for during the year) and the teams
     two levels down, × the periods of the year. Seven queries whatever the size of the teams."""
-    today = today or dt.date.today()
+    today = today or local_today()
     grid = ReviewGrid(year, today)
     if not year.periods:
         return grid

@@ -3,7 +3,6 @@ Rating Hasil Kerja (suggested from the capaian; another choice needs a reason), 
 Kerja, the predikat from the matrix; approve (frozen) — or return, in app.services.assessments.assessments."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -14,7 +13,7 @@ from app.domain.scoring import Predikat, Rating, predikat, suggested_result_rati
 from app.domain.skp import ResultKind
 from app.extensions import db
 from app.models import Assessment, CoreValue, Feedback, User, WorkResult
-from app.models.base import utcnow
+from app.models.base import local_today, utcnow
 from app.security import may_review_period, records_external_approval
 from app.services import ConflictError, FieldErrors, ServiceError
 from app.services.assessments.rows import indicator_rows
@@ -79,7 +78,7 @@ def _signing_title(actor: User, assessment: Assessment) -> str:
     if records_external_approval(actor, assessment.employee):
         return recorded_title(assessment.employee, actor)
     period = assessment.period
-    return signing_title(actor, assessment.employee, period.start_date, max(period.end_date, dt.date.today()))
+    return signing_title(actor, assessment.employee, period.start_date, max(period.end_date, local_today()))
 
 
 def _store_feedback(actor: User, assessment: Assessment, feedback: dict[str, str]) -> list[str]:

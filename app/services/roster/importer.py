@@ -16,6 +16,7 @@ from sqlalchemy.orm import selectinload
 from app.domain.enums import PositionKind, Role
 from app.extensions import db
 from app.models import Employee, OrgUnit, User
+from app.models.base import local_today
 from app.security import MAX_CHAIN_DEPTH, account_refusal, admin_opd_ids
 from app.services.org.accounts import may_link
 from app.services.roster.apply import apply_import
@@ -49,7 +50,7 @@ class Work:
 
 def plan_import(actor: User | None, roster: Roster, *, today: dt.date | None = None) -> ImportPlan:
     """Check every row of `roster` and compute creates, updates, deactivation candidates."""
-    today = today or dt.date.today()
+    today = today or local_today()
     scope = None if actor is None else admin_opd_ids(actor)
     plan = ImportPlan(filename=roster.filename, total_rows=len(roster.rows), warnings=list(roster.warnings))
     units = UnitIndex(list(db.session.scalars(select(OrgUnit))))

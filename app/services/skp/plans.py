@@ -14,7 +14,7 @@ from app.domain.skp import (
 )
 from app.extensions import db
 from app.models import AppraisalYear, CoreValue, Employee, Expectation, Indicator, Plan, User, WorkResult
-from app.models.base import utcnow
+from app.models.base import local_today, local_zone, utcnow
 from app.security import can_admin_employee, can_edit_plan, can_review_plan, is_reviewer_of
 from app.services import ConflictError, ServiceError
 from app.services.audit import record
@@ -203,13 +203,8 @@ def _signing_title(actor: User, plan: Plan) -> str:
     employee = plan.employee
     if employee.assessor is None:
         return f"{employee.external_assessor_title or 'Kepala daerah'} (dicatat oleh {actor.name})"
-    today = dt.date.today()
+    today = local_today()
     return signing_title(actor, employee, today, today)
-
-
-def local_today() -> dt.date:
-    """Today in the kabupaten's timezone (an approval at 06.00 WIB is that day, not yesterday UTC)."""
-    return utcnow().astimezone(_zone()).date()
 
 
 def approve(actor: User, plan: Plan, *, version: int | None = None) -> None:
@@ -253,7 +248,7 @@ def set_start_date(actor: User, plan: Plan, start: dt.date | None) -> None:
     if start is None:
         raise ServiceError("Isi tanggal mulai dengan tanggal yang valid.", field="start_date")
     first = min((p.start_date for p in plan.year.periods), default=None)
-    approved = plan.approved_at.astimezone(_zone()).date() if plan.approved_at else local_today()
+    approved = plan.approved_at.astimezone(local_zone()).date() if plan.approved_at else local_today()
     if first is not None and start < first:
         raise ServiceError(f"Tanggal mulai paling awal {first:%d-%m-%Y} (awal tahun penilaian {plan.year.year}).",
                            field="start_date")
@@ -270,10 +265,6 @@ def set_start_date(actor: User, plan: Plan, start: dt.date | None) -> None:
            before={"start_date": before}, after={"start_date": start})
 
 
-def _zone():
-    from flask_babel import get_timezone
-
-    return get_timezone()
 
 
 def return_plan(actor: User, plan: Plan, reason: str, *, version: int | None = None) -> None:

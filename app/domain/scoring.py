@@ -43,8 +43,9 @@ class Predikat(LabeledEnum):
 
     @property
     def printed(self) -> str:
-        """As official documents write it: SANGAT BAIK, BAIK, BUTUH PERBAIKAN, KURANG, SANGAT KURANG."""
-        return self.value.replace("_", " ")
+        """As official documents write it: SANGAT BAIK, BAIK, BUTUH PERBAIKAN, KURANG/MISCONDUCT,
+        SANGAT KURANG (the same words as the charts, in capitals)."""
+        return self.label.upper()
 
 
 def _decimal(value) -> Decimal | None:
@@ -217,14 +218,14 @@ def curve_violations(org_predikat, counts: Mapping) -> list[str]:
                 messages.append(f"Predikat organisasi {org.label}: tidak boleh ada pegawai berpredikat "
                                 f"{_names(group)}; saat ini {have} pegawai.")
             else:
-                messages.append(f"Predikat organisasi {org.label}: {_names(group)} paling banyak {percent}% "
+                messages.append(f"Predikat organisasi {org.label}: {_names(group)} paling banyak {percent} % "
                                 f"({limit} dari {total} pegawai); saat ini {have} pegawai.")
         if kind == "min" and have < limit:
             if percent is None:
                 messages.append(f"Predikat organisasi {org.label}: minimal satu pegawai berpredikat "
                                 f"{' atau '.join(p.label for p in group)}; saat ini tidak ada.")
             else:
-                messages.append(f"Predikat organisasi {org.label}: {_names(group)} minimal {percent}% "
+                messages.append(f"Predikat organisasi {org.label}: {_names(group)} minimal {percent} % "
                                 f"({limit} dari {total} pegawai); saat ini {have} pegawai.")
     return messages
 

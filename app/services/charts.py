@@ -101,7 +101,7 @@ def bar_chart(bars: Sequence[tuple[str, Decimal | None]], *, title: str, descrip
             parts.append(f'<rect x="{_num(centre - width / 2)}" y="{_num(top_y)}" width="{_num(width)}" '
                          f'height="{_num(bottom - top_y)}" fill="{fill}" class="chart-bar chart-{name}">'
                          f'<title>{escape(label)}: {percent(value)}</title></rect>')
-            parts.append(_value_label(percent(value, 1).replace(" %", "%"), centre, top_y, bottom - top_y, upright=slot < WIDE_SLOT))
+            parts.append(_value_label(percent(value, 1).replace(" %", "\u202f%"), centre, top_y, bottom - top_y, upright=slot < WIDE_SLOT))
         parts.append(f'<text x="{_num(centre)}" y="{bottom + 17}" text-anchor="middle" fill="{TEXT}" '
                      f'class="chart-label">{escape(label)}</text>')
     parts.append(f'<line x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{bottom}" stroke="{AXIS}" stroke-width="1"/>')
@@ -116,7 +116,7 @@ def bar_chart(bars: Sequence[tuple[str, Decimal | None]], *, title: str, descrip
 
 
 def _value_label(words: str, centre: float, top_y: float, height: float, *, upright: bool) -> str:
-    """The value ("96,5%", compact to fit the bar) written on its bar in white (enough contrast on
+    """The value ("96,5 %" with a narrow no-break space, to fit the bar) written on its bar in white (enough contrast on
     every band colour), or above a bar too short to hold it; upright (rotated) when bars are narrow."""
     inside = height >= (56 if upright else 22)
     fill = "#ffffff" if inside else TEXT
@@ -320,16 +320,21 @@ CURVE_CHART_WIDTH = 380
 
 
 def curve_limits_chart(bars: Sequence[tuple[str, int, float, str, list[tuple[float, bool, str, str]]]], *,
-                       title: str, description: str = "", chart_id: str = "kurva-opd") -> Markup:
+                       title: str, description: str = "", chart_id: str = "kurva-opd",
+                       verdicts: bool = True) -> Markup:
     """An OPD's predikat against the curve of its predikat organisasi: per (label, count, share %,
     fill, rules) a horizontal bar of the share on a 0–100 % lane, each rule of the curve as a marker
     at the number of pegawai it allows or requires ((position %, kept, rule, verdict)) with its words
-    under the bar; a broken rule is red and says so."""
+    under the bar; a broken rule is red and says so. Without `verdicts` (a period's paper, while
+    the year is not handed over) the rules are drawn and named, never judged."""
+    if not verdicts:
+        bars = [(label, count, share, fill, [(at, True, rule, "") for at, _ok, rule, _verdict in rules])
+                for label, count, share, fill, rules in bars]
     ids = {"title": f"{chart_id}-judul", "desc": f"{chart_id}-uraian"}
     side, lane_w = 10, CURVE_CHART_WIDTH - 20
     summary = "; ".join(
         f"{label}: {count} pegawai ({percent(share, 1)})"
-        + "".join(f", {rule}: {verdict}" for _at, _ok, rule, verdict in rules)
+        + "".join(f", {rule}: {verdict}" if verdict else f", {rule}" for _at, _ok, rule, verdict in rules)
         for label, count, share, _fill, rules in bars)
     desc = " ".join(part for part in (description, summary + ".") if part)
     heights = [38 + 20 * len(rules) for *_rest, rules in bars]

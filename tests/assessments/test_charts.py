@@ -27,7 +27,7 @@ def test_one_bar_per_value_with_its_text_and_the_reference_line():
     assert heights[1] > heights[0] > heights[2]
     assert len({round(float(b.get("y")) + float(b.get("height")), 1) for b in bars}) == 1
     texts = [" ".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text")]
-    assert {"96,5%", "112%", "80%", "–", "TW I", "TW IV", "Target 100 %", "Periode", "Capaian (%)"} <= set(texts)
+    assert {"96,5\u202f%", "112\u202f%", "80\u202f%", "–", "TW I", "TW IV", "Target 100 %", "Periode", "Capaian (%)"} <= set(texts)
     values = [t for t in svg.iter("{http://www.w3.org/2000/svg}text") if t.get("class") == "chart-value"]
     assert [t.get("fill") for t in values] == ["#ffffff"] * 3  # written on the bars, white on the fill
     reference = [line for line in svg.findall("s:line", NS) if line.get("class") == "chart-reference"]

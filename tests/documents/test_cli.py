@@ -3,6 +3,7 @@ the system and writes the PDF; exits 1 with an Indonesian message when something
 import pytest
 
 from app.domain.enums import DocumentKind
+from app.extensions import db
 from app.services.documents import issue as docs
 from tests.documents.conftest import documents
 
@@ -17,6 +18,8 @@ def run(cli, *args):
 
 
 def test_writes_each_kind_and_reuses_it(world, cli, tmp_path):
+    world.rina.name = "Rina Staf, A.Md."
+    db.session.commit()
     year = str(world.year.year)
     cases = [("skp", []), ("evaluasi", ["--period", "1"]),
              ("evaluasi", ["--period", str(world.year.final_period.number)]), ("dokumen-evaluasi", [])]
@@ -25,6 +28,7 @@ def test_writes_each_kind_and_reuses_it(world, cli, tmp_path):
         result = run(cli, kind, "--nip", world.rina.nip, "--year", year, *extra, "--output", str(output))
         assert result.exit_code == 0, result.output
         assert output.read_bytes().startswith(b"%PDF") and "kode" in result.output
+        assert "Rina Staf, A.Md." in result.output  # the comma before the title kept
     issued = documents()
     assert len(issued) == 4 and all(d.issued_by_id is None for d in issued)
     assert [d.kind for d in issued] == [DocumentKind.SKP, DocumentKind.EVALUASI, DocumentKind.EVALUASI,

@@ -175,3 +175,20 @@ def test_dokumen_evaluasi_short_texts_need_no_lampiran(line):
     assert len(pages(data)) == 1 and "LAMPIRAN" not in text_of(data)
     assert [s["side"] for s in snapshot["signatures"]] == ["left", "center", "right"]
     assert all(s["place_date"] for s in snapshot["signatures"])
+
+
+def test_the_curve_is_judged_only_on_the_akhir(line):
+    """A period's paper shows the counts and the curve's limits unjudged (the curve is the unit's
+    annual matter); the Akhir of a handed-over year says whether each limit is kept."""
+    from app.services.documents.render import distribution_chart
+
+    line.org_result(OrgPredikat.BAIK, "100")
+    evaluation = line.evaluation()
+    periodic = snapshot_evaluation(line.assessment())["distribution"]
+    annual = snapshot_annual(evaluation)["distribution"]
+    assert periodic["verdicts"] is False and annual["verdicts"] is True
+    one = dict(periodic, total=1, counts={"SANGAT_BAIK": 1})  # one Sangat Baik: 100 % of the unit
+    judged, unjudged = str(distribution_chart(dict(one, verdicts=True))), str(distribution_chart(one))
+    assert "melampaui" in judged or "kurang" in judged
+    assert "melampaui" not in unjudged and "kurang dari" not in unjudged and "#b02a37" not in unjudged
+    assert "paling banyak" in unjudged or "minimal" in unjudged  # the limits are still drawn and named

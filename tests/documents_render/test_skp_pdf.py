@@ -49,7 +49,7 @@ def test_skp_prints_identity_results_behaviors_lampiran_and_approvals(line):
     for item in ("Laptop dan akses jaringan", "Laporan bulanan", "Sesuai peraturan"):
         assert item in text
     # The two approvals, as the workflow recorded them, and where and when the assessor signed.
-    assert flat(f"Disetujui secara elektronik oleh {line.staff.name} ({line.staff.nip}) pada 12 Januari 2026 "
+    assert flat(f"Diajukan secara elektronik oleh {line.staff.name} ({line.staff.nip}) pada 12 Januari 2026 "
                 "10.05 WIB") in flat_text
     assert flat(f"Disetujui secara elektronik oleh {line.kasi.name} ({line.kasi.nip}) pada 14 Januari 2026 "
                 "08.30 WIB") in flat_text
@@ -103,7 +103,7 @@ def test_kepala_daerah_as_assessor_has_no_nip_and_names_the_instansi(line, facto
     # the right column: an empty NIP and pangkat, the title as jabatan
     assert f"2 NIP {sekda.nip} 2 NIP 3 PANGKAT/GOL. RUANG Pembina Utama Madya (IV/d) 3 PANGKAT/GOL. RUANG 4 JABATAN" in text
     assert "4 JABATAN Bupati Uji Coba" in text
-    assert flat("Disetujui secara elektronik oleh H. Bupati Uji, S.H. (dicatat oleh Hendra Kabid, S.T.)") in flat(text)
+    assert flat("Dicatat secara elektronik oleh Hendra Kabid, S.T. atas nama H. Bupati Uji, S.H.") in flat(text)
     assert "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI" in text
 
 

@@ -170,7 +170,7 @@ def test_curve_accepts_enums_and_counts_missing_keys_as_zero():
 
 def test_curve_messages_are_indonesian_and_exact():
     (message,) = curve_violations("ISTIMEWA", {SB: 8, B: 2})
-    assert message == ("Predikat organisasi Istimewa: Sangat Baik paling banyak 70% (7 dari 10 pegawai); "
+    assert message == ("Predikat organisasi Istimewa: Sangat Baik paling banyak 70 % (7 dari 10 pegawai); "
                        "saat ini 8 pegawai.")
     assert "minimal satu pegawai berpredikat Butuh Perbaikan atau Kurang/Misconduct" in curve_violations(
         "BAIK", {B: 1, SB: 1})[0] + curve_violations("BAIK", {B: 1, SB: 1})[-1]
@@ -250,3 +250,11 @@ def test_a_period_is_assessed_unless_it_ends_before_the_skp_starts():
     end = dt.date(2026, 9, 30)
     assert assessed(end, None) and assessed(end, dt.date(2026, 9, 30)) and assessed(end, dt.date(2026, 1, 1))
     assert not assessed(end, dt.date(2026, 10, 1))
+
+
+def test_printed_predikat_uses_the_same_words_as_the_charts():
+    from app.domain.scoring import Predikat
+
+    assert [p.printed for p in Predikat] == ["SANGAT BAIK", "BAIK", "BUTUH PERBAIKAN", "KURANG/MISCONDUCT",
+                                             "SANGAT KURANG"]
+    assert all(p.printed == p.label.upper() for p in Predikat)

@@ -49,7 +49,7 @@ def test_the_page_and_the_opd_detail(world, make_client):
     assert row[1].startswith("Baik capaian 101,5 %")
     assert numbers(row[2:9]) == [1, 5, 0, 0, 0, 6, 1]
     assert "Tidak sesuai kurva (2)" in row[9]
-    assert "Dinas Alfa (6 pegawai dinilai) Predikat organisasi Baik: Baik paling banyak 70% (4 dari 6 pegawai)" in text(
+    assert "Dinas Alfa (6 pegawai dinilai) Predikat organisasi Baik: Baik paling banyak 70 % (4 dari 6 pegawai)" in text(
         response)
     assert "Dinas Beta" not in text(response)
 

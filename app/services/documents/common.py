@@ -162,10 +162,14 @@ def _acting_unit(employee: Employee, title: str) -> str | None:
 # --- signatures ------------------------------------------------------------------------------
 
 
-def approval(name: str, nip: str | None, at: dt.datetime | None) -> dict[str, Any] | None:
+def approval(name: str, nip: str | None, at: dt.datetime | None, *, verb: str = "Disetujui",
+             recorded_by: str | None = None) -> dict[str, Any] | None:
+    """A step of the workflow as a signature block prints it: "Diajukan / Disetujui secara
+    elektronik oleh <name> (<nip>) pada <when>", or for a step recorded on someone's behalf "Dicatat
+    secara elektronik oleh <recorder> atas nama <name> pada <when>"."""
     if at is None:
         return None
-    return {"name": name, "nip": nip or "", "at": tanggal_jam(at)}
+    return {"name": name, "nip": nip or "", "at": tanggal_jam(at), "verb": verb, "recorded_by": recorded_by}
 
 
 def signature(role: str, who: dict | None, *, side: str, place_date_text: str = "", title: str | None = None,
@@ -179,20 +183,21 @@ def signature(role: str, who: dict | None, *, side: str, place_date_text: str = 
             "approval": approved}
 
 
-def recorded_approval(user: User | None, at: dt.datetime | None, fallback: dict | None) -> dict | None:
-    """The electronic approval of `user` at `at`. When the signer has no account (the kepala
-    daerah), it names the signer and who recorded the approval."""
+def recorded_approval(user: User | None, at: dt.datetime | None, fallback: dict | None, *,
+                      verb: str = "Disetujui") -> dict | None:
+    """The electronic step of `user` at `at` ("Disetujui", or the pegawai's "Diajukan"). When the
+    signer has no account (the kepala daerah), the block names who recorded it on their behalf."""
     if at is None:
         return None
     employee = user.employee if user is not None else None
     if fallback and fallback.get("external"):
-        recorder = f" (dicatat oleh {user.name})" if user is not None else ""
-        return approval(f"{fallback.get('name') or ''}{recorder}", "", at)
+        return approval(fallback.get("name") or "", "", at, verb=verb,
+                        recorded_by=user.name if user is not None else "pengelola kinerja")
     if employee is not None:
-        return approval(employee.name, employee.nip, at)
+        return approval(employee.name, employee.nip, at, verb=verb)
     if fallback:
-        return approval(fallback.get("name") or "", fallback.get("nip"), at)
-    return approval(user.name if user is not None else "", None, at)
+        return approval(fallback.get("name") or "", fallback.get("nip"), at, verb=verb)
+    return approval(user.name if user is not None else "", None, at, verb=verb)
 
 
 def subject(employee: dict | None, period_label: str, predikat: str | None = None,

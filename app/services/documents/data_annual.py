@@ -180,7 +180,7 @@ def snapshot_annual(evaluation: AnnualEvaluation) -> dict[str, Any]:
         plan, employee, reviewer, heading=period_heading(final) if final is not None else "AKHIR", final=True,
         period_text=year_span(year), organisation=org,
         distribution=distribution(result, annual_counts(year.id, opd.id if opd else None, evaluation.handed_over_at),
-                                  opd_name=opd.name if opd else "", scope=f"tahunan {year.year}"),
+                                  opd_name=opd.name if opd else "", scope=f"tahunan {year.year}", verdicts=True),
         results=result_rows(plan, numbers, by_result),
         result_rating=rating_block(evaluation.result_rating, evaluation.suggested_rating, evaluation.capaian,
                                    evaluation.result_rating_reason),

@@ -52,14 +52,18 @@ def organisation(opd_id: int | None, year_id: int) -> tuple[OrgYearResult | None
     return result, {"predikat": result.predikat.value, "capaian": capaian, "text": text}
 
 
-def distribution(result: OrgYearResult | None, counts: dict, *, opd_name: str, scope: str) -> dict[str, Any]:
+def distribution(result: OrgYearResult | None, counts: dict, *, opd_name: str, scope: str,
+                 verdicts: bool = False) -> dict[str, Any]:
     """The predikat of the OPD's pegawai against the curve of its predikat organisasi (the chart
-    is drawn from these numbers when the document is rendered)."""
+    is drawn from these numbers when the document is rendered). The curve is the unit's annual
+    matter: `verdicts` (kept or broken) only for the year's handed-over results (the Akhir); a
+    period's paper shows the counts and the limits, unjudged."""
     tally = {p.value: int(counts.get(p, 0)) for p in Predikat}
     org = result.predikat if result is not None else None
     curve = f"kurva predikat organisasi {org.label}" if org is not None else "kurva (predikat organisasi belum ditetapkan)"
     return {"org_predikat": org.value if org is not None else None, "counts": tally, "total": sum(tally.values()),
-            "opd_name": opd_name, "caption": f"Sebaran predikat {scope} pegawai {opd_name} terhadap {curve}."}
+            "opd_name": opd_name, "caption": f"Sebaran predikat {scope} pegawai {opd_name} terhadap {curve}.",
+            "verdicts": verdicts}
 
 
 def period_counts(period: Period, opd_id: int | None, as_of: dt.datetime) -> dict:

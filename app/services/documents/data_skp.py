@@ -95,7 +95,7 @@ def snapshot_skp(plan: Plan) -> dict[str, Any]:
         "subject": subject(employee, f"Tahun {year}"),
         "signatures": [
             signature("Pegawai yang Dinilai", employee, side="left",
-                      approved=recorded_approval(None, plan.submitted_at, employee)),
+                      approved=recorded_approval(None, plan.submitted_at, employee, verb="Diajukan")),
             signature("Pejabat Penilai Kinerja", approver, side="right", place_date_text=place_date(plan.approved_at),
                       title=approver.get("jabatan") if approver else None,
                       approved=recorded_approval(plan.approved_by, plan.approved_at, approver)),

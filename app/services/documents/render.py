@@ -32,7 +32,8 @@ def distribution_chart(data: dict[str, Any] | None, *, chart_id: str = "pola-dis
     if data.get("org_predikat"):
         recap.result = SimpleNamespace(predikat=data["org_predikat"])
     return curve_limits_chart(curve_bars(recap), title="Pola distribusi predikat kinerja pegawai",
-                              description=data.get("caption") or "", chart_id=chart_id)
+                              description=data.get("caption") or "", chart_id=chart_id,
+                              verdicts=bool(data.get("verdicts")))
 
 
 def _stylesheet(preview: bool) -> str:

@@ -34,7 +34,7 @@ def test_the_decision_page_shows_the_effect_on_the_curve(line, make_client):
     assert "Dampak pada kurva Dinas Kominfo" in page
     # Butuh Perbaikan (as now) fits; Baik would make eight Baik and none below
     assert "Butuh Perbaikan (saat ini) Sesuai kurva" in page
-    assert "Baik Tidak sesuai: Predikat organisasi Baik: Baik paling banyak 70% (7 dari 10 pegawai); saat ini 8" in page
+    assert "Baik Tidak sesuai: Predikat organisasi Baik: Baik paling banyak 70 % (7 dari 10 pegawai); saat ini 8" in page
     assert "Kurang/Misconduct Sesuai kurva" in page
     # the pegawai sees no such table
     assert "Dampak pada kurva" not in text(make_client(team[9].user).get(f"/tinjau/keberatan/{objection.id}"))
@@ -48,7 +48,7 @@ def test_the_decision_records_the_curve_it_leaves(line):
     db.session.flush()
     objection = db.session.get(Objection, objection.id)
     assert objection.evaluation.predikat == Predikat.BAIK
-    assert "Baik paling banyak 70%" in objection.curve_note and "saat ini 8 pegawai" in objection.curve_note
+    assert "Baik paling banyak 70 %" in objection.curve_note and "saat ini 8 pegawai" in objection.curve_note
     event = db.session.query(AuditEvent).filter_by(action="keberatan.diputuskan").one()
     assert event.after["kurva"] == objection.curve_note and "Kurva Dinas Kominfo" in event.summary
 

@@ -66,7 +66,7 @@ def test_the_annual_flow(line, make_client):
     page = kasi.get(TABLE)
     words = text(page)
     assert "Peringatan: sebaran belum sesuai kurva" in words
-    assert "Sangat Kurang minimal 60%" in words and "hanya peringatan" in words
+    assert "Sangat Kurang minimal 60 %" in words and "hanya peringatan" in words
 
     # Serahkan one, then the rest.
     one = kasi.post(f"{TABLE}/{rina.id}/serahkan", data=table_form(page))

@@ -84,7 +84,7 @@ def test_a_team_of_five_is_blocked_when_the_setting_says_block(line, make_client
     page = kasi.get(TABLE)
     words = text(page)
     assert "Penyerahan hasil ditolak selama sebaran belum sesuai kurva" in words
-    assert "Baik paling banyak 70% (3 dari 5 pegawai); saat ini 5 pegawai." in words
+    assert "Baik paling banyak 70 % (3 dari 5 pegawai); saat ini 5 pegawai." in words
     assert "minimal satu pegawai berpredikat Butuh Perbaikan atau Kurang/Misconduct" in words
     before = snapshot()
     for url in (f"{TABLE}/serahkan", f"{TABLE}/{members[0].id}/serahkan"):

@@ -70,7 +70,8 @@ def test_the_admin_approves_the_period_on_the_bupatis_behalf(world, factory, mak
     document = docs.issue("evaluasi", a, user=world["admin"])
     db.session.commit()
     printed = _pdf_text(docs.read_bytes(document))
-    assert "H. Ahmad Fauzi" in printed and f"(dicatat oleh {world['admin'].name})" in printed
+    flat = "".join(printed.split())
+    assert "".join(f"Dicatat secara elektronik oleh {world['admin'].name} atas nama H. Ahmad Fauzi".split()) in flat
 
 
 def test_the_admin_returns_it_with_notes(world, factory, make_client):

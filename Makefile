@@ -49,7 +49,7 @@ setup: $(RUNTIME_STAMP) instance/config.py
 
 run: setup
 	@echo "Capaian: http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
-	FLASK_DEBUG=0 $(FLASK) run --host $(HOST) --port $(PORT) --no-reload
+	FLASK_DEBUG=0 CAPAIAN_FALLBACK_BASE_URL=http://$(HOST):$(PORT) $(FLASK) run --host $(HOST) --port $(PORT) --no-reload
 
 test: lint
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -185,8 +185,11 @@ def signing_cert_create(output: str | None, passphrase_stdin: bool, organisation
 @click.option("--period", "period_number", type=int, default=None,
               help="Nomor periode untuk evaluasi (1 = periode pertama; Akhir = nomor terakhir).")
 @click.option("--output", required=True, type=click.Path(dir_okay=False, writable=True), help="Berkas PDF tujuan.")
+@click.option("--relative-url", is_flag=True,
+              help="Terbitkan walau BASE_URL belum diatur: kode QR hanya memuat /verifikasi/<kode>.")
 @with_appcontext
-def render_document_command(kind: str, nip: str, year_number: int, period_number: int | None, output: str) -> None:
+def render_document_command(kind: str, nip: str, year_number: int, period_number: int | None, output: str,
+                            relative_url: bool) -> None:
     """Issue (or reuse) a pegawai's document as the system and write its PDF to OUTPUT."""
     from sqlalchemy import select
 
@@ -195,6 +198,10 @@ def render_document_command(kind: str, nip: str, year_number: int, period_number
     from app.services.documents.sources import source_for
     from app.services.years import get_year
 
+    if not docs.base_url() and not relative_url:
+        _fail("BASE_URL belum diatur, jadi kode QR dokumen tidak dapat memuat alamat lengkap halaman verifikasi. "
+              "Atur BASE_URL (mis. BASE_URL = \"https://kinerja.contohkab.go.id\" di instance/config.py, atau "
+              "variabel lingkungan BASE_URL), atau tambahkan --relative-url untuk menerbitkan dengan alamat relatif.")
     employee = db.session.scalar(select(Employee).where(Employee.nip == nip.strip()))
     if employee is None:
         _fail(f"Pegawai dengan NIP {nip} tidak ditemukan.")

@@ -19,6 +19,8 @@ class Config:
     # The address users reach the app at (links in e-mails, QR codes on documents);
     # when unset, the address of the current request is used.
     BASE_URL: str | None = None
+    # Where the verification page lives when neither BASE_URL nor a request says so (`make run`).
+    FALLBACK_BASE_URL: str | None = None
 
     # Sessions and cookies
     SESSION_COOKIE_HTTPONLY = True

@@ -61,3 +61,25 @@ def test_refusals_exit_1_with_a_message(world, cli, tmp_path, args, message):
 def test_unknown_kind_is_refused_by_click(world, cli, tmp_path):
     result = run(cli, "rapor", "--nip", world.rina.nip, "--year", "2026", "--output", str(tmp_path / "x.pdf"))
     assert result.exit_code == 2 and "rapor" in result.output
+
+
+def test_without_base_url_the_command_line_refuses_unless_told(world, cli, tmp_path, app, monkeypatch):
+    db.session.commit()
+    monkeypatch.setitem(app.config, "BASE_URL", None)
+    output = tmp_path / "skp.pdf"
+    args = ("skp", "--nip", world.rina.nip, "--year", str(world.year.year), "--output", str(output))
+    refused = run(cli, *args)
+    assert refused.exit_code == 1 and "BASE_URL belum diatur" in refused.output and "--relative-url" in refused.output
+    assert not output.exists() and documents() == []
+    relative = run(cli, *args, "--relative-url")
+    assert relative.exit_code == 0, relative.output
+    assert documents()[0].snapshot and output.read_bytes().startswith(b"%PDF")
+
+
+def test_the_fallback_address_serves_when_nothing_else_does(app, monkeypatch):
+    monkeypatch.setitem(app.config, "BASE_URL", None)
+    monkeypatch.setitem(app.config, "FALLBACK_BASE_URL", "http://127.0.0.1:5000/")
+    with app.app_context():
+        assert docs.verify_url("K7QM-2XHP-WD9R") == "http://127.0.0.1:5000/verifikasi/K7QM-2XHP-WD9R"
+        monkeypatch.setitem(app.config, "BASE_URL", "https://kinerja.uji.go.id")
+        assert docs.verify_url("K7QM-2XHP-WD9R") == "https://kinerja.uji.go.id/verifikasi/K7QM-2XHP-WD9R"

@@ -161,13 +161,15 @@ def current_for(kind: DocumentKind, source: Any) -> Document | None:
 # --- issuing --------------------------------------------------------------------------------
 
 def base_url() -> str:
-    """Where the verification page lives: BASE_URL, else the address of the current request."""
+    """Where the verification page lives: BASE_URL, else the address of the current request, else
+    FALLBACK_BASE_URL (`make run` sets it to the demo's address); "" when none is known (the
+    command line then refuses to issue, unless told to print a relative address)."""
     configured = current_app.config.get("BASE_URL")
     if configured:
         return configured.rstrip("/")
     if has_request_context():
         return request.host_url.rstrip("/")
-    return ""
+    return (current_app.config.get("FALLBACK_BASE_URL") or "").rstrip("/")
 
 
 def verify_url(code: str, base: str | None = None) -> str:

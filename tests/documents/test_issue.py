@@ -190,3 +190,29 @@ def test_a_change_of_paper_size_makes_a_new_version(world):
     second = docs.issue("skp", world.plan, user=None)
     db.session.commit()
     assert second.id != first.id and second.version == 2 and second.snapshot["paper_size"] != first.snapshot["paper_size"]
+
+
+def _pdf_words(document) -> str:
+    from pypdf import PdfReader
+
+    return "".join("".join((page.extract_text() or "").split())
+                   for page in PdfReader(io.BytesIO(docs.read_bytes(document))).pages)
+
+
+def test_the_footer_says_how_the_document_is_signed(world, app, tmp_path, monkeypatch):
+    unsigned = docs.issue("evaluasi", world.assessment, user=None)
+    db.session.commit()
+    assert "tanpatandatanganelektronik" in _pdf_words(unsigned)
+    for organisation, kind, source, words in (
+            ("Pemkab Uji", "evaluasi", world.assessment, "telahditandatanganisecaraelektronik(PAdES)"),
+            ("Balai Sertifikasi Elektronik", "skp", world.plan, "diterbitkanolehBalaiSertifikasiElektronik(BSrE),BSSN")):
+        path = str(tmp_path / f"{organisation}.p12")
+        made = app.test_cli_runner().invoke(
+            args=["signing-cert", "create", "--output", path, "--passphrase-stdin", "--organisation", organisation],
+            input=PASSPHRASE + "\n")
+        assert made.exit_code == 0, made.output
+        monkeypatch.setitem(app.config, "SIGNING_P12_PATH", path)
+        monkeypatch.setitem(app.config, "SIGNING_P12_PASSPHRASE", PASSPHRASE)
+        document = docs.issue(kind, source, user=None)
+        db.session.commit()
+        assert document.signed and words in _pdf_words(document), organisation

@@ -65,7 +65,8 @@ def test_every_page_has_the_footer_with_code_qr_and_page_number(line):
         assert f"Halaman {number} dari {len(texts)}" in page
         assert CODE in page
         assert flat(VERIFY) in flat(page)
-        assert flat("Dokumen ini diterbitkan secara elektronik oleh Capaian; keasliannya dapat diperiksa di") in flat(page)
+        assert flat("Dokumen ini diterbitkan secara elektronik oleh Capaian tanpa tanda tangan elektronik; "
+                    "keasliannya dapat diperiksa di") in flat(page)
     html = render_html(snapshot_skp(line.plan), code=CODE, verify_url=VERIFY, issued_at_text=ISSUED)
     assert 'src="data:image/svg+xml' in html  # the QR code of the verification URL
     assert "PRATINJAU" not in html

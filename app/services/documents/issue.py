@@ -200,6 +200,15 @@ def _sign(data: bytes, title: str, code: str) -> bytes:
         raise DocumentError(f"Dokumen tidak dapat ditandatangani secara elektronik: {error}") from error
 
 
+def _footer_signer() -> str:
+    from app.services.documents.signing import SigningError, footer_signer
+
+    try:
+        return footer_signer() or "other"
+    except (SigningError, ValueError, OSError) as error:
+        raise DocumentError(f"Dokumen tidak dapat ditandatangani secara elektronik: {error}") from error
+
+
 def _still_current(previous: Document | None, snapshot: dict, sign: bool) -> bool:
     """Whether the current document stands for this issue: the same data (the paper size is part
     of it: a change of paper makes a new version), and signed if a certificate is configured now.
@@ -232,7 +241,7 @@ def issue(kind: DocumentKind | str, source: Any, *, user: User | None, base: str
         release()
     issued_at = utcnow().replace(microsecond=0)
     pdf = render_document_pdf(snapshot, code=code, verify_url=verify_url(code, base),
-                              issued_at_text=issued_at_text(issued_at))
+                              issued_at_text=issued_at_text(issued_at), signer=_footer_signer() if sign else None)
     signed = False
     if sign:
         pdf, signed = _sign(pdf, snapshot.get("title") or kind.label, code), True

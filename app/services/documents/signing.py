@@ -45,6 +45,25 @@ def _signer():
     return signer
 
 
+BSRE_NAMES = ("balai sertifikasi elektronik", "bsre")
+
+
+def certificate_issuer() -> str:
+    """Who issued the configured certificate, as its issuer names itself (organisation, else common
+    name); "" without one. Raises SigningError when the file cannot be read."""
+    issuer = _signer().signing_cert.issuer.native
+    return issuer.get("organization_name") or issuer.get("common_name") or ""
+
+
+def footer_signer() -> str | None:
+    """How an issued PDF's footer speaks of its signature: "bsre" for a certificate of BSrE (BSSN),
+    "other" for any other certificate, None when documents are not signed."""
+    if not signing_configured():
+        return None
+    issuer = certificate_issuer().lower()
+    return "bsre" if any(name in issuer for name in BSRE_NAMES) else "other"
+
+
 def run_coroutine(make_coroutine):
     """Run `make_coroutine()` to completion on an event loop of its own and return its result.
 

@@ -59,6 +59,9 @@ class Config:
     # PAdES signing of issued PDFs (optional): a PKCS#12 file and its passphrase.
     SIGNING_P12_PATH: str | None = None
     SIGNING_P12_PASSPHRASE: str | None = None
+    # An RFC 3161 timestamp authority (e.g. BSrE's TSA) that timestamps each signature: PAdES B-T.
+    SIGNING_TSA_URL: str | None = None
+    SIGNING_TSA_TIMEOUT = 10  # seconds
     # Issued PDFs and batch ZIPs (under instance/, never under static/); default <instance>/documents
     # and <instance>/exports.
     DOCUMENT_FOLDER: str | None = None

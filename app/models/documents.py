@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.domain.enums import DocumentKind, JobStatus
@@ -63,6 +63,8 @@ class Document(Base):
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     size: Mapped[int] = mapped_column(Integer)
     signed: Mapped[bool] = mapped_column(Boolean, default=False)  # PAdES signature embedded
+    # the signature carries a TSA's RFC 3161 timestamp (PAdES B-T)
+    timestamped: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     issued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
 

@@ -216,3 +216,43 @@ def test_the_footer_says_how_the_document_is_signed(world, app, tmp_path, monkey
         document = docs.issue(kind, source, user=None)
         db.session.commit()
         assert document.signed and words in _pdf_words(document), organisation
+
+
+def test_a_timestamp_authority_makes_the_signature_pades_b_t(world, certificate, app, monkeypatch, client):
+    from tests.documents.tsa import TimestampAuthority
+
+    with TimestampAuthority() as tsa:
+        monkeypatch.setitem(app.config, "SIGNING_TSA_URL", tsa.url)
+        document = docs.issue("dokumen-evaluasi", world.evaluation, user=world.kasi.user)
+        db.session.commit()
+        assert document.signed and document.timestamped and tsa.requests >= 1
+    data = docs.read_bytes(document)
+    trust = signers.SimpleSigner.load_pkcs12(certificate, passphrase=PASSPHRASE.encode()).signing_cert
+    signature = PdfFileReader(io.BytesIO(data)).embedded_signatures[0]
+    status = validate_pdf_signature(signature, ValidationContext(trust_roots=[trust]),
+                                    ts_validation_context=ValidationContext(trust_roots=[tsa.certificate]))
+    assert status.intact and status.valid and status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    assert status.timestamp_validity is not None and status.timestamp_validity.intact
+    assert status.timestamp_validity.valid and status.timestamp_validity.trusted
+    page = client.get(f"/verifikasi/{document.code}")
+    assert "diberi stempel waktu (PAdES B-T)" in page.get_data(as_text=True)
+
+
+def test_an_unreachable_timestamp_authority_issues_nothing(world, certificate, app, monkeypatch):
+    monkeypatch.setitem(app.config, "SIGNING_TSA_URL", "http://127.0.0.1:9/tsa")  # discard port: refused
+    monkeypatch.setitem(app.config, "SIGNING_TSA_TIMEOUT", 2)
+    with pytest.raises(ServiceError, match="stempel waktu"):
+        docs.issue("skp", world.plan, user=None)
+    db.session.rollback()
+    assert documents() == []
+
+
+def test_the_verification_page_says_when_a_document_is_unsigned_or_only_signed(world, certificate, app, client,
+                                                                               monkeypatch):
+    signed = docs.issue("skp", world.plan, user=None)
+    db.session.commit()
+    assert "PAdES B-B, tanpa stempel waktu" in client.get(f"/verifikasi/{signed.code}").get_data(as_text=True)
+    monkeypatch.setitem(app.config, "SIGNING_P12_PATH", None)
+    unsigned = docs.issue("evaluasi", world.assessment, user=None)
+    db.session.commit()
+    assert "Tidak ditandatangani" in client.get(f"/verifikasi/{unsigned.code}").get_data(as_text=True)

@@ -209,12 +209,14 @@ def _footer_signer() -> str:
         raise DocumentError(f"Dokumen tidak dapat ditandatangani secara elektronik: {error}") from error
 
 
-def _still_current(previous: Document | None, snapshot: dict, sign: bool) -> bool:
+def _still_current(previous: Document | None, snapshot: dict, sign: bool, stamp: bool) -> bool:
     """Whether the current document stands for this issue: the same data (the paper size is part
-    of it: a change of paper makes a new version), and signed if a certificate is configured now.
-    An unsigned document is superseded by a signed one of the same data (a new code) once signing
-    is set up; a signed one is never replaced by an unsigned one when signing is switched off."""
-    return previous is not None and previous.snapshot == snapshot and (previous.signed or not sign)
+    of it: a change of paper makes a new version), signed if a certificate is configured now, and
+    timestamped if a TSA is. An unsigned (or untimestamped) document is superseded by a signed (and
+    timestamped) one of the same data, with a new code, once that is set up; a document is never
+    replaced by a weaker one when signing or the TSA is switched off."""
+    return (previous is not None and previous.snapshot == snapshot and (previous.signed or not sign)
+            and (previous.timestamped or not stamp))
 
 
 def issue(kind: DocumentKind | str, source: Any, *, user: User | None, base: str | None = None,
@@ -226,14 +228,15 @@ def issue(kind: DocumentKind | str, source: Any, *, user: User | None, base: str
     write lock from its first query, and nobody else could save while WeasyPrint works. What was
     issued meanwhile is looked at again afterwards."""
     from app.services.documents.render import render_document_pdf
-    from app.services.documents.signing import signing_configured
+    from app.services.documents.signing import signing_configured, timestamping_configured
 
     kind = kind if isinstance(kind, DocumentKind) else SLUGS[kind]
     subject, argument = _subject(kind, source)
     snapshot = _plain(build_snapshot(kind, argument))
     sign = signing_configured()
+    stamp = sign and timestamping_configured()
     previous = current_document(subject)
-    if _still_current(previous, snapshot, sign):
+    if _still_current(previous, snapshot, sign, stamp):
         return previous
 
     code = _unused_code()
@@ -242,12 +245,13 @@ def issue(kind: DocumentKind | str, source: Any, *, user: User | None, base: str
     issued_at = utcnow().replace(microsecond=0)
     pdf = render_document_pdf(snapshot, code=code, verify_url=verify_url(code, base),
                               issued_at_text=issued_at_text(issued_at), signer=_footer_signer() if sign else None)
-    signed = False
+    signed = timestamped = False
     if sign:
-        pdf, signed = _sign(pdf, snapshot.get("title") or kind.label, code), True
+        pdf = _sign(pdf, snapshot.get("title") or kind.label, code)
+        signed, timestamped = True, stamp
     if release is not None:
         previous = current_document(subject)  # another request may have issued it meanwhile
-        if _still_current(previous, snapshot, sign):
+        if _still_current(previous, snapshot, sign, stamp):
             return previous
 
     if previous is not None:
@@ -270,7 +274,8 @@ def issue(kind: DocumentKind | str, source: Any, *, user: User | None, base: str
         supersedes_id=previous.id if previous is not None else None,
         title=(snapshot.get("title") or kind.label)[:300], predikat=(facts.get("predikat") or None) and str(facts["predikat"])[:40],
         snapshot=snapshot, stored_name=write(db.session, pdf), sha256=hashlib.sha256(pdf).hexdigest(),
-        size=len(pdf), signed=signed, issued_at=issued_at, issued_by_id=user.id if user is not None else None,
+        size=len(pdf), signed=signed, timestamped=timestamped, issued_at=issued_at,
+        issued_by_id=user.id if user is not None else None,
     )
     try:
         with db.session.begin_nested():  # another request may have issued it a moment ago

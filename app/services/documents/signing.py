@@ -79,8 +79,22 @@ def run_coroutine(make_coroutine):
         return pool.submit(lambda: asyncio.run(make_coroutine())).result()
 
 
+def timestamping_configured() -> bool:
+    return bool(current_app.config.get("SIGNING_TSA_URL"))
+
+
+def _timestamper():
+    """The configured RFC 3161 timestamp authority, or None (the signature is then PAdES B-B)."""
+    from pyhanko.sign.timestamps import HTTPTimeStamper
+
+    url = current_app.config.get("SIGNING_TSA_URL")
+    return HTTPTimeStamper(url, timeout=int(current_app.config.get("SIGNING_TSA_TIMEOUT") or 10)) if url else None
+
+
 def sign_pdf(data: bytes, *, reason: str, location: str = "") -> bytes:
-    """The PDF with an invisible PAdES (B-B) signature covering the whole file."""
+    """The PDF with an invisible PAdES signature covering the whole file: B-T, with a timestamp of
+    the configured TSA (SIGNING_TSA_URL), else B-B. A TSA that cannot be reached is a SigningError:
+    the document is then not issued rather than issued without the promised timestamp."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
     from pyhanko.sign.fields import SigSeedSubFilter
@@ -88,13 +102,20 @@ def sign_pdf(data: bytes, *, reason: str, location: str = "") -> bytes:
     meta = signers.PdfSignatureMetadata(field_name="CapaianSignature", subfilter=SigSeedSubFilter.PADES,
                                         reason=reason, location=location or None)
     signer = _signer()  # reads current_app: resolve it in the caller's thread
+    timestamper = _timestamper()
     out = io.BytesIO()
 
     def signing():
-        return signers.PdfSigner(meta, signer).async_sign_pdf(IncrementalPdfFileWriter(io.BytesIO(data)),
-                                                              output=out)
+        return signers.PdfSigner(meta, signer, timestamper=timestamper).async_sign_pdf(
+            IncrementalPdfFileWriter(io.BytesIO(data)), output=out)
 
-    run_coroutine(signing)
+    try:
+        run_coroutine(signing)
+    except Exception as error:  # the TSA's network or answer: pyHanko raises its own kinds
+        if timestamper is None:
+            raise
+        raise SigningError(f"stempel waktu dari {current_app.config.get('SIGNING_TSA_URL')} tidak diperoleh "
+                           f"({error.__class__.__name__}: {error})") from error
     return out.getvalue()
 
 

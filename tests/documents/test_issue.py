@@ -202,7 +202,11 @@ def _pdf_words(document) -> str:
 def test_the_footer_says_how_the_document_is_signed(world, app, tmp_path, monkeypatch):
     unsigned = docs.issue("evaluasi", world.assessment, user=None)
     db.session.commit()
-    assert "tanpatandatanganelektronik" in _pdf_words(unsigned)
+    words = _pdf_words(unsigned)
+    assert "tanpatandatanganelektronik" in words
+    # the footer dates the issue to the minute, in the kabupaten's zone
+    from app.formatting import tanggal_jam
+    assert "Diterbitkan" + "".join(tanggal_jam(unsigned.issued_at).split()) in words
     for organisation, kind, source, words in (
             ("Pemkab Uji", "evaluasi", world.assessment, "telahditandatanganisecaraelektronik(PAdES)"),
             ("Balai Sertifikasi Elektronik", "skp", world.plan, "diterbitkanolehBalaiSertifikasiElektronik(BSrE),BSSN")):

@@ -177,9 +177,10 @@ def verify_url(code: str, base: str | None = None) -> str:
 
 
 def issued_at_text(moment: dt.datetime) -> str:
-    from app.formatting import tanggal
+    """"23 November 2026 10.15 WIB": the day and the time of the issue, in the kabupaten's zone."""
+    from app.formatting import tanggal_jam
 
-    return tanggal(moment)
+    return tanggal_jam(moment)
 
 
 def _unused_code() -> str:

@@ -21,6 +21,12 @@ from app.services.documents import issue as docs
 from tests.documents.conftest import PASSPHRASE, documents
 
 
+def test_the_footer_names_who_issued_it(world):
+    document = docs.issue("skp", world.plan, user=world.kasi.user)
+    db.session.commit()
+    assert "oleh" + "".join(world.kasi.user.name.split()) in _pdf_words(document)
+
+
 def test_issue_stores_the_pdf_with_code_hash_and_audit(world, app):
     document = docs.issue("skp", world.plan, user=world.rina.user)
     db.session.commit()

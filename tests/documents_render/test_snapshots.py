@@ -107,6 +107,9 @@ def test_rekap_against_the_curve(line, factory):
                   "BAIK (capaian 104 %)", "TIDAK SESUAI KURVA (2)", "JUMLAH 4 100 %", "paling banyak 70 % (2 pegawai)",
                   "Tidak sesuai", "Kurang dari 5 pegawai yang dinilai", "POLA DISTRIBUSI"):
         assert words in text, words
+    # dated as of the last hand-over, never "...................."
+    assert snapshot["signatures"][0]["place_date"] == "Kota Uji, 8 Januari 2027" and "Kota Uji, 8 Januari 2027" in text
+    assert snapshot["distribution"]["verdicts"] is True
 
 
 def _queries(build) -> int:

@@ -2,15 +2,16 @@
 the handed-over annual predikat against the curve of the OPD's predikat organisasi."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from app.domain.enums import DocumentKind, PositionKind
+from app.domain.enums import DocumentKind, EvaluationStatus, PositionKind
 from app.domain.scoring import Predikat
 from app.extensions import db
-from app.models import AppraisalYear, Employee, OrgUnit
+from app.models import AnnualEvaluation, AppraisalYear, Employee, OrgUnit
 from app.services.charts import percent
 from app.services.documents.common import kop, live_person, paper_size, place_date, signature, subject
 from app.services.documents.data_eval import distribution, organisation
@@ -25,6 +26,16 @@ def _head(opd: OrgUnit) -> Employee | None:
         .options(selectinload(Employee.assessor).selectinload(Employee.unit)).order_by(Employee.id)))
     outside = [e for e in heads if e.assessor is None or e.assessor.unit.opd_id != opd.id]
     return (outside or heads or [None])[0]
+
+
+def _as_of(opd: OrgUnit, year: AppraisalYear) -> dt.datetime | None:
+    """The day the recap stands at: the last hand-over of an annual result of the OPD's pegawai for
+    the year (one query; None before any)."""
+    return db.session.scalar(
+        select(func.max(AnnualEvaluation.handed_over_at)).join(Employee, AnnualEvaluation.employee_id == Employee.id)
+        .join(OrgUnit, Employee.unit_id == OrgUnit.id)
+        .where(OrgUnit.opd_id == opd.id, AnnualEvaluation.year_id == year.id,
+               AnnualEvaluation.status == EvaluationStatus.HANDED_OVER))
 
 
 def _year(year: AppraisalYear | int) -> AppraisalYear:
@@ -67,8 +78,9 @@ def snapshot_recap(opd: OrgUnit, year: AppraisalYear | int) -> dict[str, Any]:
         "verdict": {"text": words, "ok": (not recap.violations) if recap.total and recap.org_predikat else None},
         "violations": recap.violations,
         "small_note": small,
-        "distribution": distribution(result, recap.counts, opd_name=opd.name, scope=f"tahunan {year.year}"),
+        "distribution": distribution(result, recap.counts, opd_name=opd.name, scope=f"tahunan {year.year}",
+                                     verdicts=True),
         "subject": subject(None, f"Tahun {year.year}", unit_name=opd.name),
         "signatures": [signature(head.position if head else f"Kepala {opd.name}", live_person(head), side="right",
-                                 place_date_text=place_date(None), title="")],
+                                 place_date_text=place_date(_as_of(opd, year)), title="")],
     }

@@ -245,7 +245,8 @@ def issue(kind: DocumentKind | str, source: Any, *, user: User | None, base: str
         release()
     issued_at = utcnow().replace(microsecond=0)
     pdf = render_document_pdf(snapshot, code=code, verify_url=verify_url(code, base),
-                              issued_at_text=issued_at_text(issued_at), signer=_footer_signer() if sign else None)
+                              issued_at_text=issued_at_text(issued_at), signer=_footer_signer() if sign else None,
+                              issued_by=user.name if user is not None else None)
     signed = timestamped = False
     if sign:
         pdf = _sign(pdf, snapshot.get("title") or kind.label, code)

@@ -43,7 +43,8 @@ def _stylesheet(preview: bool) -> str:
 
 
 def render_html(snapshot: dict[str, Any], *, code: str | None = None, verify_url: str | None = None,
-                issued_at_text: str | None = None, preview: bool = False, signer: str | None = None) -> str:
+                issued_at_text: str | None = None, preview: bool = False, signer: str | None = None,
+                issued_by: str | None = None) -> str:
     """The document as a standalone HTML page: the preview (watermarked, no code) or what the PDF
     is made from (with the verification code and its QR code in the footer of every page)."""
     template = TEMPLATES[snapshot["kind"]]
@@ -51,7 +52,7 @@ def render_html(snapshot: dict[str, Any], *, code: str | None = None, verify_url
     return render_template(
         template, doc=snapshot, preview=preview, code=code if issued else None,
         verify_url=verify_url if issued else None, issued_at_text=issued_at_text if issued else None,
-        signer=signer if issued else None,
+        signer=signer if issued else None, issued_by=issued_by if issued else None,
         qr=qr_data_uri(verify_url) if issued and verify_url else None,
         chart=distribution_chart(snapshot.get("distribution")), stylesheet=_stylesheet(preview),
         paper=(snapshot.get("paper_size") or "A4").lower(),
@@ -60,8 +61,9 @@ def render_html(snapshot: dict[str, Any], *, code: str | None = None, verify_url
 
 
 def render_document_pdf(snapshot: dict[str, Any], *, code: str, verify_url: str, issued_at_text: str,
-                        signer: str | None = None) -> bytes:
-    """The issued PDF of a snapshot, with its verification code, QR code and issue time; its footer
-    says whether it is signed electronically (`signer`: "bsre", "other") or only issued."""
+                        signer: str | None = None, issued_by: str | None = None) -> bytes:
+    """The issued PDF of a snapshot, with its verification code, QR code, issue time and who
+    issued it; its footer says whether it is signed electronically (`signer`: "bsre", "other") or
+    only issued."""
     return render_pdf(render_html(snapshot, code=code, verify_url=verify_url, issued_at_text=issued_at_text,
-                                  signer=signer))
+                                  signer=signer, issued_by=issued_by))

@@ -126,6 +126,19 @@ class SettingsForm(VersionedForm):
                              render_kw={"placeholder": "Bupati Bungo"},
                              description="Penilai pejabat tertinggi (Sekretaris Daerah) yang tidak memiliki NIP.")
     head_name = StringField("Nama kepala daerah", validators=[Optional(), Length(max=200)])
+    bkpsdm_title = StringField("Jabatan kepala BKPSDM", validators=[DataRequired("Wajib diisi."), Length(max=200)],
+                               description="Menandatangani Rekap predikat kinerja pegawai.")
+    bkpsdm_name = StringField("Nama kepala BKPSDM", validators=[Optional(), Length(max=200)])
+    bkpsdm_nip = StringField("NIP kepala BKPSDM", validators=[Optional()],
+                             render_kw={"inputmode": "numeric", "autocomplete": "off"})
+
+    def validate_bkpsdm_nip(self, field):
+        value = "".join((field.data or "").split())
+        if value:
+            problem = nip_error(value)
+            if problem:
+                raise ValidationError(problem)
+        field.data = value
     paper_size = SelectField("Ukuran kertas dokumen", choices=choices(PaperSize.choices()))
     late_submission = SelectField("Pengajuan penilaian periode setelah batas waktu",
                                   choices=choices(LatePolicy.choices()),

@@ -20,7 +20,8 @@ def _posted(current) -> CombinedMultiDict:
     """What was posted; review settings a page without those fields left out keep their value."""
     kept = MultiDict({"rating_above": str(current.rating_above), "rating_below": str(current.rating_below),
                       "curve_enforcement": current.curve_enforcement.value,
-                      "objection_days": str(current.objection_days)})
+                      "objection_days": str(current.objection_days), "bkpsdm_title": current.bkpsdm_title,
+                      "bkpsdm_name": current.bkpsdm_name, "bkpsdm_nip": current.bkpsdm_nip})
     return CombinedMultiDict([request.files, request.form, kept])
 
 
@@ -31,6 +32,9 @@ def _values(form: SettingsForm) -> dict:
         "document_place": form.document_place.data.strip(),
         "head_title": form.head_title.data.strip(),
         "head_name": (form.head_name.data or "").strip(),
+        "bkpsdm_title": form.bkpsdm_title.data.strip(),
+        "bkpsdm_name": (form.bkpsdm_name.data or "").strip(),
+        "bkpsdm_nip": form.bkpsdm_nip.data or "",
         "paper_size": PaperSize.parse(form.paper_size.data) or PaperSize.A4,
         "late_submission": LatePolicy.parse(form.late_submission.data) or LatePolicy.ALLOW_MARKED,
         "rating_above": form.rating_above.data,

@@ -20,6 +20,10 @@ class AppSettings(Base):
     document_place: Mapped[str] = mapped_column(String(100), default="")
     head_title: Mapped[str] = mapped_column(String(200), default="Bupati")
     head_name: Mapped[str] = mapped_column(String(200), default="")
+    # The Kepala BKPSDM, who signs the Rekap predikat for the kabupaten.
+    bkpsdm_title: Mapped[str] = mapped_column(String(200), default="Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", server_default="Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia")
+    bkpsdm_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    bkpsdm_nip: Mapped[str] = mapped_column(String(18), default="", server_default="")
     paper_size: Mapped[PaperSize] = mapped_column(str_enum(PaperSize, "paper_size"), default=PaperSize.A4)
     late_submission: Mapped[LatePolicy] = mapped_column(
         str_enum(LatePolicy, "late_policy"), default=LatePolicy.ALLOW_MARKED, server_default=LatePolicy.ALLOW_MARKED.name

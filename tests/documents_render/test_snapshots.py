@@ -107,8 +107,11 @@ def test_rekap_against_the_curve(line, factory):
                   "BAIK (capaian 104 %)", "TIDAK SESUAI KURVA (2)", "JUMLAH 4 100 %", "paling banyak 70 % (2 pegawai)",
                   "Tidak sesuai", "Kurang dari 5 pegawai yang dinilai", "POLA DISTRIBUSI"):
         assert words in text, words
-    # dated as of the last hand-over, never "...................."
-    assert snapshot["signatures"][0]["place_date"] == "Kota Uji, 8 Januari 2027" and "Kota Uji, 8 Januari 2027" in text
+    # signed by the Kepala BKPSDM of the settings, dated as of the last hand-over (never "......")
+    opd_head, bkpsdm = snapshot["signatures"]
+    assert (opd_head["side"], bkpsdm["side"]) == ("left", "right") and not opd_head["place_date"]
+    assert bkpsdm["role"] == "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
+    assert bkpsdm["place_date"] == "Kota Uji, 8 Januari 2027" and "Kota Uji, 8 Januari 2027" in text
     assert snapshot["distribution"]["verdicts"] is True
 
 
@@ -129,3 +132,16 @@ def test_query_count_does_not_grow_with_the_skp(line, factory):
         counts[size] = (_queries(lambda: snapshot_skp(plan)), _queries(lambda: snapshot_evaluation(assessment)))
     assert counts[3] == counts[30], counts
     assert counts[3][0] <= 20 and counts[3][1] <= 35, counts  # and stay small
+
+
+def test_rekap_names_the_kepala_bkpsdm_of_the_settings(line, factory):
+    from app.services.settings import update_settings
+
+    line.org_result(OrgPredikat.BAIK, "104")
+    line.evaluation(Rating.DI_ATAS, Rating.SESUAI)
+    update_settings(None, {"bkpsdm_title": "Kepala BKPSDM Kabupaten Uji", "bkpsdm_name": "Dra. Sri Wahyuni, M.M.",
+                           "bkpsdm_nip": line.kabid.nip})
+    snapshot = snapshot_recap(line.opd, 2026)
+    text = text_of(render_document_pdf(snapshot, code=CODE, verify_url=VERIFY, issued_at_text=ISSUED))
+    for words in ("Kepala BKPSDM Kabupaten Uji", "Dra. Sri Wahyuni, M.M.", f"NIP. {line.kabid.nip}"):
+        assert words in text, words

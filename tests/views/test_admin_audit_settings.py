@@ -93,3 +93,22 @@ def test_opd_admin_cannot_open_settings(client, factory):
     client.login_as(factory.admin([opd]))
     assert client.get("/pengelolaan/pengaturan").status_code == 403
     assert client.post("/pengelolaan/pengaturan", settings_form()).status_code == 403
+
+
+def test_the_kepala_bkpsdm_with_a_checked_nip(client, factory):
+    client.login_as(factory.superadmin())
+    body = client.post("/pengelolaan/pengaturan", settings_form(
+        bkpsdm_title="Kepala BKPSDM", bkpsdm_name="Dra. Sri Wahyuni, M.M.", bkpsdm_nip="1234")).get_data(as_text=True)
+    from app.domain.nip import nip_error
+
+    assert nip_error("1234") in body and db.session.get(AppSettings, 1) is None  # at the field, nothing saved
+    nip = factory.employee().nip
+    response = client.post("/pengelolaan/pengaturan", settings_form(
+        bkpsdm_title="Kepala BKPSDM", bkpsdm_name="Dra. Sri Wahyuni, M.M.", bkpsdm_nip=nip[:8] + " " + nip[8:]))
+    assert response.status_code == 302
+    settings = db.session.get(AppSettings, 1)
+    assert (settings.bkpsdm_title, settings.bkpsdm_name, settings.bkpsdm_nip) == (
+        "Kepala BKPSDM", "Dra. Sri Wahyuni, M.M.", nip)
+    # a page without those fields keeps them
+    assert client.post("/pengelolaan/pengaturan", settings_form(version="1")).status_code == 302
+    assert db.session.get(AppSettings, 1).bkpsdm_name == "Dra. Sri Wahyuni, M.M."

@@ -81,6 +81,9 @@ def snapshot_recap(opd: OrgUnit, year: AppraisalYear | int) -> dict[str, Any]:
         "distribution": distribution(result, recap.counts, opd_name=opd.name, scope=f"tahunan {year.year}",
                                      verdicts=True),
         "subject": subject(None, f"Tahun {year.year}", unit_name=opd.name),
-        "signatures": [signature(head.position if head else f"Kepala {opd.name}", live_person(head), side="right",
-                                 place_date_text=place_date(_as_of(opd, year)), title="")],
+        "signatures": [
+            signature(head.position if head else f"Kepala {opd.name}", live_person(head), side="left", title=""),
+            signature(_settings.bkpsdm_title, {"name": _settings.bkpsdm_name, "nip": _settings.bkpsdm_nip},
+                      side="right", place_date_text=place_date(_as_of(opd, year)), title=""),
+        ],
     }

@@ -372,3 +372,13 @@ def test_the_demo_logins_see_their_skp_to_dos_and_the_map(seeded, make_client):
     for text in ("Meningkatnya derajat kesehatan masyarakat", "Belum diintervensi bawahan",
                  "RHK tanpa RHK atasan yang sah", "pegawai belum memiliki SKP yang disetujui"):
         assert text in html, text
+
+
+def test_the_demo_names_its_kepala_bkpsdm_for_the_rekap(cli):
+    from app.services.settings import get_settings
+
+    assert cli.invoke(args=["seed-demo"]).exit_code == 0
+    settings = get_settings()
+    head = db.session.scalar(select(Employee).where(Employee.nip == settings.bkpsdm_nip))
+    assert head is not None and head.name == settings.bkpsdm_name
+    assert settings.bkpsdm_title == "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"

@@ -77,6 +77,10 @@ def seed_demo() -> list[tuple[str, User]]:
     db.session.add_all(employees)
     db.session.flush()
 
+    # The Kepala BKPSDM signs the Rekap predikat.
+    bkpsdm = employees[plan.heads[(data.BKPSDM, data.BKPSDM)]]
+    update_settings(None, {"bkpsdm_title": bkpsdm.position, "bkpsdm_name": bkpsdm.name, "bkpsdm_nip": bkpsdm.nip})
+
     acting, unit_index, position = plan.plt
     today = local_today()
     start = today - dt.timedelta(days=75)

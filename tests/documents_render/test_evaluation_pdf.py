@@ -59,8 +59,8 @@ def test_annual_evaluation(line):
                   "PREDIKAT KINERJA PEGAWAI SANGAT BAIK", "Kota Uji, 8 Januari 2027"):
         assert words in text, words
     flat_text = flat(text)
-    # the year so far: Triwulan I, target 3 of 12 a year
-    assert flat("s.d. Triwulan I; tahunan 12 Dokumen") in flat_text
+    # the Akhir's target is the annual one; the year so far (Triwulan I) is measured against 3 of 12
+    assert flat("12 Dokumen capaian terhadap target s.d. Triwulan I: 3 Dokumen") in flat_text
     assert flat("1 bukti dukung") in flat_text
     assert flat("Triwulan I: Laporan lengkap dan tepat waktu; pertahankan.") in flat_text
     assert flat("Saran dari capaian IKI utama: Sesuai Ekspektasi (104,5 %).") in flat_text

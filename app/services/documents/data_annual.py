@@ -98,8 +98,9 @@ def _year_data(evaluation: AnnualEvaluation, plan: Plan):
 
 
 def _annual_numbers(evaluation: AnnualEvaluation, plan: Plan, periods: list[Period]):
-    """Per IKI: the target up to the last approved period (the annual one from Triwulan IV or
-    Akhir on), the realisasi so far, bukti dukung and capaian; and the feedback per RHK."""
+    """Per IKI: the annual target (with, when the year ended before its last period, the target up
+    to the last approved period the capaian is measured against), the realisasi so far, bukti
+    dukung and capaian; and the feedback per RHK."""
     roots, result_roots, values, narratives, evidence, feedback = _year_data(evaluation, plan)
     done = {n for by_period in values.values() for n in by_period}
     basis = next((p for p in reversed(periods) if p.number in done), None)
@@ -122,11 +123,14 @@ def _annual_numbers(evaluation: AnnualEvaluation, plan: Plan, periods: list[Peri
                 so_far = series.get(basis.number)
                 if i.cumulative and not basis.is_final and so_far is not None:
                     so_far = sum((v for n, v in series.items() if n <= basis.number and v is not None), Decimal(0))
-                annual = item["target"]
                 if target is not None:
-                    item["target"] = target_text(i, plan.approach, target, high)
-                    if item["target"] != annual:
-                        item["target_note"] = f"s.d. {basis.label}; tahunan {annual}"
+                    measured = target_text(i, plan.approach, target, high)
+                    if basis.is_final:
+                        item["target"] = measured  # the annual target (pro rata from a late SKP start)
+                    elif measured != item["target"]:
+                        # the year ended early: the Akhir's target stays the annual one; the capaian
+                        # so far is measured against the target up to the last assessed period
+                        item["target_note"] = f"capaian terhadap target s.d. {basis.label}: {measured}"
                 item["realization"] = amount(so_far, i.unit) if so_far is not None else DASH
                 item["capaian"] = capaian_text(capaian)
             if basis is not None and not basis.is_final and basis.number < count:

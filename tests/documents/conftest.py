@@ -15,8 +15,8 @@ from app.domain.enums import PositionKind
 from app.extensions import db
 from app.models import Assessment, Document, Plan
 from tests.reviews.annual.conftest import Line
+from tests.signing import PASSPHRASE, use_certificate  # noqa: F401  (PASSPHRASE re-exported)
 
-PASSPHRASE = "sandi-sertifikat-uji"
 
 
 @pytest.fixture(autouse=True)
@@ -55,14 +55,7 @@ def world(factory) -> World:
 
 @pytest.fixture
 def certificate(app, tmp_path, monkeypatch):
-    path = str(tmp_path / "signing.p12")
-    result = app.test_cli_runner().invoke(
-        args=["signing-cert", "create", "--output", path, "--passphrase-stdin", "--organisation", "Pemkab Uji"],
-        input=PASSPHRASE + "\n")
-    assert result.exit_code == 0, result.output
-    monkeypatch.setitem(app.config, "SIGNING_P12_PATH", path)
-    monkeypatch.setitem(app.config, "SIGNING_P12_PASSPHRASE", PASSPHRASE)
-    return path
+    return use_certificate(app, monkeypatch, str(tmp_path / "signing.p12"))
 
 
 def documents() -> list[Document]:

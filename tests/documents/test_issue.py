@@ -18,7 +18,8 @@ from app.extensions import db
 from app.models import AuditEvent
 from app.services import ServiceError
 from app.services.documents import issue as docs
-from tests.documents.conftest import PASSPHRASE, documents
+from tests.documents.conftest import documents
+from tests.signing import PASSPHRASE, inside_a_stream, use_certificate
 
 
 def test_the_footer_names_who_issued_it(world):
@@ -131,7 +132,7 @@ def test_signed_document_validates_and_a_changed_byte_breaks_it(world, certifica
     assert status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     assert docs.verify_upload(document, data)
     tampered = bytearray(data)
-    tampered[_inside_a_stream(data)] ^= 0x01
+    tampered[inside_a_stream(data)] ^= 0x01
     assert not _status(bytes(tampered), trust).intact
     assert not docs.verify_upload(document, bytes(tampered))
 
@@ -165,13 +166,7 @@ def test_a_certificate_configured_later_signs_a_new_version_of_the_same_data(wor
     unsigned = docs.issue("evaluasi", world.assessment, user=world.rina.user)
     db.session.commit()
     assert not unsigned.signed
-    path = str(tmp_path / "later.p12")
-    created = app.test_cli_runner().invoke(
-        args=["signing-cert", "create", "--output", path, "--passphrase-stdin", "--organisation", "Pemkab Uji"],
-        input=PASSPHRASE + "\n")
-    assert created.exit_code == 0, created.output
-    monkeypatch.setitem(app.config, "SIGNING_P12_PATH", path)
-    monkeypatch.setitem(app.config, "SIGNING_P12_PASSPHRASE", PASSPHRASE)
+    use_certificate(app, monkeypatch, str(tmp_path / "later.p12"))
     signed = docs.issue("evaluasi", world.assessment, user=world.rina.user)
     db.session.commit()
     old, new = documents()
@@ -216,13 +211,7 @@ def test_the_footer_says_how_the_document_is_signed(world, app, tmp_path, monkey
     for organisation, kind, source, words in (
             ("Pemkab Uji", "evaluasi", world.assessment, "telahditandatanganisecaraelektronik(PAdES)"),
             ("Balai Sertifikasi Elektronik", "skp", world.plan, "diterbitkanolehBalaiSertifikasiElektronik(BSrE),BSSN")):
-        path = str(tmp_path / f"{organisation}.p12")
-        made = app.test_cli_runner().invoke(
-            args=["signing-cert", "create", "--output", path, "--passphrase-stdin", "--organisation", organisation],
-            input=PASSPHRASE + "\n")
-        assert made.exit_code == 0, made.output
-        monkeypatch.setitem(app.config, "SIGNING_P12_PATH", path)
-        monkeypatch.setitem(app.config, "SIGNING_P12_PASSPHRASE", PASSPHRASE)
+        use_certificate(app, monkeypatch, str(tmp_path / f"{organisation}.p12"), organisation)
         document = docs.issue(kind, source, user=None)
         db.session.commit()
         assert document.signed and words in _pdf_words(document), organisation
@@ -266,15 +255,3 @@ def test_the_verification_page_says_when_a_document_is_unsigned_or_only_signed(w
     unsigned = docs.issue("evaluasi", world.assessment, user=None)
     db.session.commit()
     assert "Tidak ditandatangani" in client.get(f"/verifikasi/{unsigned.code}").get_data(as_text=True)
-
-
-def _inside_a_stream(data: bytes) -> int:
-    """A byte inside the data of a content stream of the signed range: changing it leaves the file
-    readable (a flipped byte in the PDF's own syntax may not be) but breaks the signature's digest."""
-    import re
-
-    for match in re.finditer(rb">>\s*stream\r?\n", data):
-        end = data.find(b"endstream", match.end())
-        if end - match.end() > 64:
-            return match.end() + 32
-    raise AssertionError("no content stream")

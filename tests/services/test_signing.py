@@ -13,21 +13,11 @@ from pyhanko_certvalidator import ValidationContext
 
 from app.services.documents.pdf import render_pdf
 from app.services.documents.signing import SigningError, sign_pdf, signing_configured
-
-PASSPHRASE = "sandi-sertifikat-uji"
-
+from tests.signing import PASSPHRASE, inside_a_stream, use_certificate
 
 @pytest.fixture
 def certificate(app, tmp_path, monkeypatch):
-    path = str(tmp_path / "signing.p12")
-    result = app.test_cli_runner().invoke(
-        args=["signing-cert", "create", "--output", path, "--passphrase-stdin", "--organisation", "Pemkab Uji"],
-        input=PASSPHRASE + "\n")
-    assert result.exit_code == 0, result.output
-    assert "SIGNING_P12_PATH" in result.output
-    monkeypatch.setitem(app.config, "SIGNING_P12_PATH", path)
-    monkeypatch.setitem(app.config, "SIGNING_P12_PASSPHRASE", PASSPHRASE)
-    return path
+    return use_certificate(app, monkeypatch, str(tmp_path / "signing.p12"))
 
 
 def _status(data: bytes, trust):
@@ -44,7 +34,7 @@ def test_signed_pdf_is_intact_and_covers_the_whole_file(app, certificate):
     assert status.intact and status.valid and status.trusted
     assert status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     tampered = bytearray(signed)
-    tampered[_inside_a_stream(signed)] ^= 0x01
+    tampered[inside_a_stream(signed)] ^= 0x01
     assert not _status(bytes(tampered), trust).intact
 
 
@@ -99,15 +89,3 @@ def test_the_pdf_fetcher_refuses_anything_but_static_files(app, caplog):
     assert render_pdf(html).startswith(b"%PDF")
     refused = [r.getMessage() for r in caplog.records if "FetchRefused" in r.getMessage()]
     assert len(refused) >= 2
-
-
-def _inside_a_stream(data: bytes) -> int:
-    """A byte inside the data of a content stream of the signed range: changing it leaves the file
-    readable (a flipped byte in the PDF's own syntax may not be) but breaks the signature's digest."""
-    import re
-
-    for match in re.finditer(rb">>\s*stream\r?\n", data):
-        end = data.find(b"endstream", match.end())
-        if end - match.end() > 64:
-            return match.end() + 32
-    raise AssertionError("no content stream")

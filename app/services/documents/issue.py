@@ -241,12 +241,15 @@ def issue(kind: DocumentKind | str, source: Any, *, user: User | None, base: str
         return previous
 
     code = _unused_code()
+    # read everything the rendering needs before the read transaction ends
+    footer = _footer_signer() if sign else None
+    issuer = user.name if user is not None else None
+    address = verify_url(code, base)
     if release is not None:
         release()
     issued_at = utcnow().replace(microsecond=0)
-    pdf = render_document_pdf(snapshot, code=code, verify_url=verify_url(code, base),
-                              issued_at_text=issued_at_text(issued_at), signer=_footer_signer() if sign else None,
-                              issued_by=user.name if user is not None else None)
+    pdf = render_document_pdf(snapshot, code=code, verify_url=address, issued_at_text=issued_at_text(issued_at),
+                              signer=footer, issued_by=issuer)
     signed = timestamped = False
     if sign:
         pdf = _sign(pdf, snapshot.get("title") or kind.label, code)

@@ -255,13 +255,15 @@ def test_the_readme_shows_the_demo_logins():
 # --- the SKPs of the demo (issue 3) ---------------------------------------------------------------
 
 
-def test_seed_demo_stays_fast(cli):
-    import time
+def test_seed_demo_writes_in_bulk(cli):
+    """The demo loads in a few seconds because it writes in bulk: about 7,500 statements today, far
+    fewer than the rows it writes. A test counts statements, never seconds."""
+    from tests.queries import count_statements
 
-    start = time.perf_counter()
-    result = cli.invoke(args=["seed-demo"])
+    with count_statements() as seen:
+        result = cli.invoke(args=["seed-demo"])
     assert result.exit_code == 0, result.output
-    assert time.perf_counter() - start < 10
+    assert len(seen) < 10_000
 
 
 def _plans():

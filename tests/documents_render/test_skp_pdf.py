@@ -55,6 +55,14 @@ def test_skp_prints_identity_results_behaviors_lampiran_and_approvals(line):
                 "08.30 WIB") in flat_text
     assert "Kota Uji, 14 Januari 2026" in text
     assert "Pegawai yang Dinilai" in text and "Plt." not in text
+    # The Lampiran is a page of its own, with its title, the period and the same two signatures.
+    lampiran = pages(data)[-1]
+    assert lampiran.lstrip().startswith("LAMPIRAN SASARAN KINERJA PEGAWAI")
+    assert "PERIODE PENILAIAN: 1 JANUARI SD 31 DESEMBER TAHUN 2026" in lampiran
+    assert "PERILAKU KERJA" not in lampiran and "LAMPIRAN" not in " ".join(pages(data)[:-1])
+    assert "Pegawai yang Dinilai" in lampiran and "Pejabat Penilai Kinerja" in lampiran
+    assert flat(lampiran).count(flat("Diajukan secara elektronik oleh")) == 1
+    assert flat(lampiran).count(flat("Disetujui secara elektronik oleh")) == 1
 
 
 def test_every_page_has_the_footer_with_code_qr_and_page_number(line):

@@ -3,6 +3,7 @@
 PEGAWAI with the keberatan, the explanation and the decision when one was filed."""
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any
@@ -268,11 +269,11 @@ def _cut(text: str, limit: int) -> tuple[str, bool]:
     return head + MORE, True
 
 
-def _on_one_page(note: str, objection: dict | None) -> dict[str, Any]:
-    """The note and keberatan texts as the one-page form prints them, and the Lampiran entries
-    (block number, heading, whole text) of those it could not hold whole."""
+def _on_one_page(note: str, objection: dict | None, scale: float = 1.0) -> dict[str, Any]:
+    """The note and keberatan texts as the one-page form prints them (`scale` × the usual length),
+    and the Lampiran entries (block number, heading, whole text) of those it could not hold whole."""
     appendix = []
-    limit = FORM_TEXT["objection"] if objection is not None else FORM_TEXT["note"]
+    limit = int((FORM_TEXT["objection"] if objection is not None else FORM_TEXT["note"]) * scale)
     shown_note, cut = _cut(note, limit)
     if cut:
         appendix.append({"number": 5, "title": "CATATAN/REKOMENDASI", "text": note})
@@ -285,10 +286,25 @@ def _on_one_page(note: str, objection: dict | None) -> dict[str, Any]:
             parts.append((8, "ALASAN KEPUTUSAN ATASAN PEJABAT PENILAI KINERJA", objection["decision"], "reason"))
         for number, title, holder, key in parts:
             whole = (holder.get(key) or "").strip()
-            holder[key], cut = _cut(whole, FORM_TEXT["objection"])
+            holder[key], cut = _cut(whole, int(FORM_TEXT["objection"] * scale))
             if cut:
                 appendix.append({"number": number, "title": title, "text": whole})
     return {"note": shown_note, "objection": objection, "appendix": appendix}
+
+
+def shortened(snapshot: dict[str, Any], scale: float) -> dict[str, Any]:
+    """A Dokumen Evaluasi snapshot with its note and keberatan texts cut to `scale` × the usual
+    length (their whole texts in the Lampiran): what documents/render.py prints when long names and
+    titles leave the one page less room than usual. A function of the snapshot alone, so that the
+    same snapshot always prints the same."""
+    whole = {item["number"]: item["text"] for item in snapshot.get("appendix") or []}
+    objection = copy.deepcopy(snapshot.get("objection"))
+    if objection is not None:
+        objection["reasons"] = whole.get(6, objection.get("reasons") or "")
+        objection["explanation"] = whole.get(7, objection.get("explanation") or "")
+        if objection.get("decision"):
+            objection["decision"]["reason"] = whole.get(8, objection["decision"].get("reason") or "")
+    return {**snapshot, **_on_one_page(whole.get(5, snapshot.get("note") or ""), objection, scale)}
 
 
 def snapshot_dokumen_evaluasi(evaluation: AnnualEvaluation) -> dict[str, Any]:

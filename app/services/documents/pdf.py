@@ -2,12 +2,15 @@
 a document can never reach the network or the file system beyond app/static."""
 from __future__ import annotations
 
+import copy
 import mimetypes
 import os
 import threading
 from urllib.parse import unquote, urlsplit
 
 from flask import current_app
+
+from app.services.documents.paginate import MAX_PASSES, continue_group, next_fix, start_fresh
 
 # The base URL documents are rendered under; only paths below /static/ resolve, to app/static.
 DOCUMENT_BASE = "https://capaian.dokumen/"
@@ -58,10 +61,41 @@ def _font_config():
 
 
 def render_pdf(html: str) -> bytes:
-    """The PDF of a standalone document page (its stylesheet linked as /static/css/…)."""
+    """The PDF of a standalone document page (its stylesheet linked as /static/css/…); a row group
+    that runs across a page end is continued on the next page with its RHK (paginate.py)."""
+    return layout(html).write_pdf()
+
+
+def layout(html: str):
+    """The laid-out WeasyPrint document of `html`, its row groups settled across pages."""
+    import cssselect2
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=DOCUMENT_BASE, url_fetcher=_fetcher()).write_pdf(font_config=_font_config())
+    source = HTML(string=html, base_url=DOCUMENT_BASE, url_fetcher=_fetcher())
+    document = source.render(font_config=_font_config())
+    for _ in range(MAX_PASSES):
+        fix = next_fix(document, source.etree_element)
+        if fix is None:
+            break
+        action, where = fix
+        (continue_group if action == "cut" else start_fresh)(*where)
+        # the same tree, changed: wrapped anew so that nothing cached about it is reused
+        source = copy.copy(source)
+        source.wrapper_element = cssselect2.ElementWrapper.from_html_root(source.etree_element, content_language=None)
+        document = source.render(font_config=_font_config())
+    return document
+
+
+def pages_of(document, css_class: str) -> set[int]:
+    """The pages (from 0) on which the elements of a class landed, in a laid-out document."""
+    found = set()
+    for number, page in enumerate(document.pages):
+        for box in page._page_box.descendants():  # WeasyPrint's layout boxes, as in paginate.py
+            element = getattr(box, "element", None)
+            if element is not None and css_class in (element.get("class") or "").split():
+                found.add(number)
+                break
+    return found
 
 
 def qr_data_uri(text: str) -> str:

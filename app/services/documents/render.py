@@ -12,7 +12,8 @@ from app.domain.enums import DocumentKind
 from app.domain.scoring import Predikat
 from app.services.charts import curve_limits_chart
 from app.services.documents.common import logo_data_uri
-from app.services.documents.pdf import qr_data_uri, render_pdf
+from app.services.documents.data_annual import shortened
+from app.services.documents.pdf import layout, pages_of, qr_data_uri, render_pdf
 from app.services.monitoring.recap import OpdRecap, curve_bars
 
 TEMPLATES = {
@@ -60,10 +61,25 @@ def render_html(snapshot: dict[str, Any], *, code: str | None = None, verify_url
     )
 
 
+# How much of the usual length the Dokumen Evaluasi's texts get when its one page cannot hold
+# them (long names and titles, a Plt. signer): tried in turn until the signatures are on page 1.
+ONE_PAGE_SCALES = (1.0, 0.6, 0.35, 0.15)
+
+
 def render_document_pdf(snapshot: dict[str, Any], *, code: str, verify_url: str, issued_at_text: str,
                         signer: str | None = None, issued_by: str | None = None) -> bytes:
     """The issued PDF of a snapshot, with its verification code, QR code, issue time and who
     issued it; its footer says whether it is signed electronically (`signer`: "bsre", "other") or
-    only issued."""
-    return render_pdf(render_html(snapshot, code=code, verify_url=verify_url, issued_at_text=issued_at_text,
-                                  signer=signer, issued_by=issued_by))
+    only issued. The Dokumen Evaluasi is one page (RULES.md §6.3): when its blocks and signatures do
+    not fit, its long texts are cut shorter, whole in its Lampiran."""
+    def html(of: dict[str, Any]) -> str:
+        return render_html(of, code=code, verify_url=verify_url, issued_at_text=issued_at_text,
+                           signer=signer, issued_by=issued_by)
+
+    if snapshot["kind"] != DocumentKind.DOKUMEN_EVALUASI.value:
+        return render_pdf(html(snapshot))
+    for scale in ONE_PAGE_SCALES:
+        document = layout(html(snapshot if scale == 1.0 else shortened(snapshot, scale)))
+        if pages_of(document, "signatures") == {0}:
+            break
+    return document.write_pdf()

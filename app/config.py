@@ -61,7 +61,12 @@ class Config:
     SIGNING_P12_PASSPHRASE: str | None = None
     # An RFC 3161 timestamp authority (e.g. BSrE's TSA) that timestamps each signature: PAdES B-T.
     SIGNING_TSA_URL: str | None = None
-    SIGNING_TSA_TIMEOUT = 10  # seconds
+    SIGNING_TSA_TIMEOUT = 10  # seconds (also for fetching OCSP responses and CRLs)
+    # With a TSA: embed the certificates' validation data (PAdES B-LT) when it can be fetched.
+    SIGNING_LTV = True
+    # The root certificates (PEM/DER file) the signer's and the TSA's chains end in, e.g. Root CA
+    # Indonesia for BSrE; default: the self-signed certificates in the PKCS#12 file.
+    SIGNING_TRUST_ROOTS: str | None = None
     # Issued PDFs and batch ZIPs (under instance/, never under static/); default <instance>/documents
     # and <instance>/exports.
     DOCUMENT_FOLDER: str | None = None

@@ -65,6 +65,8 @@ class Document(Base):
     signed: Mapped[bool] = mapped_column(Boolean, default=False)  # PAdES signature embedded
     # the signature carries a TSA's RFC 3161 timestamp (PAdES B-T)
     timestamped: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # and the validation data of its certificates is embedded (PAdES B-LT)
+    long_term: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     issued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
 

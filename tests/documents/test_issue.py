@@ -234,7 +234,8 @@ def test_a_timestamp_authority_makes_the_signature_pades_b_t(world, certificate,
     assert status.timestamp_validity is not None and status.timestamp_validity.intact
     assert status.timestamp_validity.valid and status.timestamp_validity.trusted
     page = client.get(f"/verifikasi/{document.code}")
-    assert "diberi stempel waktu (PAdES B-T)" in page.get_data(as_text=True)
+    assert not document.long_term  # the test TSA is not among the trust roots: no validation data
+    assert "diberi stempel waktu (PAdES B-T; data validasi jangka panjang tidak disematkan)" in page.get_data(as_text=True)
 
 
 def test_an_unreachable_timestamp_authority_issues_nothing(world, certificate, app, monkeypatch):

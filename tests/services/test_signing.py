@@ -28,7 +28,7 @@ def _status(data: bytes, trust):
 def test_signed_pdf_is_intact_and_covers_the_whole_file(app, certificate):
     assert signing_configured()
     pdf = render_pdf("<html><body><h1>SASARAN KINERJA PEGAWAI</h1></body></html>")
-    signed = sign_pdf(pdf, reason="Dokumen resmi Capaian", location="Uji")
+    signed = sign_pdf(pdf, reason="Dokumen resmi Capaian", location="Uji").data
     trust = signers.SimpleSigner.load_pkcs12(certificate, passphrase=PASSPHRASE.encode()).signing_cert
     status = _status(signed, trust)
     assert status.intact and status.valid and status.trusted
@@ -46,7 +46,7 @@ def test_signing_works_from_a_thread_that_runs_an_event_loop(app, certificate):
 
     async def inside_a_loop():
         assert asyncio.get_running_loop().is_running()
-        return sign_pdf(pdf, reason="Dokumen resmi Capaian")
+        return sign_pdf(pdf, reason="Dokumen resmi Capaian").data
 
     signed = asyncio.run(inside_a_loop())
     assert _status(signed, trust).intact

@@ -190,7 +190,7 @@ def _unused_code() -> str:
             return code
 
 
-def _sign(data: bytes, title: str, code: str) -> bytes:
+def _sign(data: bytes, title: str, code: str):
     from app.services.settings import get_settings
     from app.services.documents.signing import SigningError, sign_pdf
 
@@ -250,9 +250,10 @@ def issue(kind: DocumentKind | str, source: Any, *, user: User | None, base: str
     issued_at = utcnow().replace(microsecond=0)
     pdf = render_document_pdf(snapshot, code=code, verify_url=address, issued_at_text=issued_at_text(issued_at),
                               signer=footer, issued_by=issuer)
-    signed = timestamped = False
+    signed = timestamped = long_term = False
     if sign:
-        pdf = _sign(pdf, snapshot.get("title") or kind.label, code)
+        result = _sign(pdf, snapshot.get("title") or kind.label, code)
+        pdf, long_term = result.data, result.long_term
         signed, timestamped = True, stamp
     if release is not None:
         previous = current_document(subject)  # another request may have issued it meanwhile
@@ -279,7 +280,7 @@ def issue(kind: DocumentKind | str, source: Any, *, user: User | None, base: str
         supersedes_id=previous.id if previous is not None else None,
         title=(snapshot.get("title") or kind.label)[:300], predikat=(facts.get("predikat") or None) and str(facts["predikat"])[:40],
         snapshot=snapshot, stored_name=write(db.session, pdf), sha256=hashlib.sha256(pdf).hexdigest(),
-        size=len(pdf), signed=signed, timestamped=timestamped, issued_at=issued_at,
+        size=len(pdf), signed=signed, timestamped=timestamped, long_term=long_term, issued_at=issued_at,
         issued_by_id=user.id if user is not None else None,
     )
     try:

@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import os
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
 from flask import current_app
 
@@ -91,32 +92,81 @@ def _timestamper():
     return HTTPTimeStamper(url, timeout=int(current_app.config.get("SIGNING_TSA_TIMEOUT") or 10)) if url else None
 
 
-def sign_pdf(data: bytes, *, reason: str, location: str = "") -> bytes:
+@dataclass(frozen=True)
+class SignedPdf:
+    data: bytes
+    long_term: bool  # validation data embedded (PAdES B-LT)
+
+
+def _trust_roots(signer) -> list:
+    """The certificates a signature's chain must end in: SIGNING_TRUST_ROOTS (PEM or DER, e.g. the
+    Root CA Indonesia that BSrE's certificates chain to), else the self-signed ones in the PKCS#12
+    file."""
+    from pyhanko.keys import load_certs_from_pemder
+
+    configured = current_app.config.get("SIGNING_TRUST_ROOTS")
+    if configured:
+        return list(load_certs_from_pemder([configured]))
+    chain = [signer.signing_cert, *signer.cert_registry]
+    return [c for c in chain if c.subject == c.issuer]
+
+
+def _validation_context(signer):
+    """What B-LT validates the signer's and the TSA's chains with: fetching the revocation
+    information the certificates point to, and failing (hard) when it cannot be fetched — the
+    document is then signed without it (B-T). None when long-term validation is off or no trust
+    root is known."""
+    from pyhanko_certvalidator import ValidationContext
+    from pyhanko_certvalidator.fetchers.requests_fetchers import RequestsFetcherBackend
+
+    if not current_app.config.get("SIGNING_LTV", True):
+        return None
+    roots = _trust_roots(signer)
+    if not roots:
+        return None
+    timeout = int(current_app.config.get("SIGNING_TSA_TIMEOUT") or 10)
+    return ValidationContext(trust_roots=roots, allow_fetching=True, revocation_mode="hard-fail",
+                             fetcher_backend=RequestsFetcherBackend(per_request_timeout=timeout))
+
+
+def sign_pdf(data: bytes, *, reason: str, location: str = "") -> SignedPdf:
     """The PDF with an invisible PAdES signature covering the whole file: B-T, with a timestamp of
-    the configured TSA (SIGNING_TSA_URL), else B-B. A TSA that cannot be reached is a SigningError:
-    the document is then not issued rather than issued without the promised timestamp."""
+    the configured TSA (SIGNING_TSA_URL), else B-B. With a TSA, the validation data of the
+    signer's and the TSA's certificates (chains, OCSP responses or CRLs) is embedded too — PAdES
+    B-LT — when it can be fetched; when it cannot, the signature stays B-T and the document says so.
+    A TSA that cannot be reached is a SigningError: the document is then not issued rather than
+    issued without the promised timestamp."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
     from pyhanko.sign.fields import SigSeedSubFilter
 
-    meta = signers.PdfSignatureMetadata(field_name="CapaianSignature", subfilter=SigSeedSubFilter.PADES,
-                                        reason=reason, location=location or None)
     signer = _signer()  # reads current_app: resolve it in the caller's thread
     timestamper = _timestamper()
-    out = io.BytesIO()
+    context = _validation_context(signer) if timestamper is not None else None
 
-    def signing():
-        return signers.PdfSigner(meta, signer, timestamper=timestamper).async_sign_pdf(
-            IncrementalPdfFileWriter(io.BytesIO(data)), output=out)
+    def signed(long_term: bool) -> bytes:
+        meta = signers.PdfSignatureMetadata(
+            field_name="CapaianSignature", subfilter=SigSeedSubFilter.PADES, reason=reason,
+            location=location or None, embed_validation_info=long_term,
+            validation_context=context if long_term else None)
+        out = io.BytesIO()
+        run_coroutine(lambda: signers.PdfSigner(meta, signer, timestamper=timestamper).async_sign_pdf(
+            IncrementalPdfFileWriter(io.BytesIO(data)), output=out))
+        return out.getvalue()
 
+    if context is not None:
+        try:
+            return SignedPdf(signed(True), True)
+        except Exception as error:  # a chain that does not validate, revocation data out of reach
+            current_app.logger.warning("Data validasi (PAdES B-LT) tidak dapat disematkan: %s: %s",
+                                       error.__class__.__name__, error)
     try:
-        run_coroutine(signing)
+        return SignedPdf(signed(False), False)
     except Exception as error:  # the TSA's network or answer: pyHanko raises its own kinds
         if timestamper is None:
             raise
         raise SigningError(f"stempel waktu dari {current_app.config.get('SIGNING_TSA_URL')} tidak diperoleh "
                            f"({error.__class__.__name__}: {error})") from error
-    return out.getvalue()
 
 
 def create_self_signed(path: str, passphrase: str, *, organisation: str, common_name: str = "Capaian",

@@ -68,11 +68,45 @@ _TRANSLATIONS = IndonesianTranslations()
 
 
 class Form(FlaskForm):
-    """The base of every form: CSRF from Flask-WTF, validator messages in Bahasa Indonesia."""
+    """The base of every form: CSRF from Flask-WTF, validator messages in Bahasa Indonesia; a form
+    that fails validation is noted for the error summary at the top of the page."""
 
     class Meta:
         def get_translations(self, form):
             return _TRANSLATIONS
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if not valid:
+            mark_failed(self)
+        return valid
+
+
+def mark_failed(form) -> None:
+    """Note `form` as failed in this request: base.html summarises its errors at the top of the
+    page (templates/_forms.html error_summary), linked to the fields."""
+    from flask import g, has_request_context
+
+    if not has_request_context():
+        return
+    failed = g.setdefault("failed_forms", [])
+    if not any(f is form for f in failed):
+        failed.append(form)
+
+
+def summarised_by_page(form) -> None:
+    """The page summarises `form`'s errors its own way (the period review's list, in the order of
+    its page): no second summary at the top."""
+    from flask import g
+
+    g.failed_forms = [f for f in g.get("failed_forms") or [] if f is not form]
+
+
+def failed_forms() -> list:
+    """The forms that failed in this request, in the order they failed."""
+    from flask import g
+
+    return list(g.get("failed_forms") or [])
 
 
 class ActionForm(Form):
@@ -130,9 +164,33 @@ def choices(pairs, optgroup: str | None = None) -> list[SelectChoice]:
 
 def apply_service_error(form: Form, error: ServiceError) -> None:
     """Show a service's refusal(s) next to their fields, or above the form."""
+    mark_failed(form)
     for name, message in getattr(error, "errors", None) or [(error.field, error.message)]:
         field = getattr(form, name, None) if name else None
         if field is not None:
             field.errors = list(field.errors or []) + [message]
         else:
             form.form_errors.append(message)
+
+
+def error_items(form) -> list[tuple[str, str, str]]:
+    """Every field error of `form` as (the field's id, its label, the messages), in the form's
+    order, nested fields (a FieldList of FormFields) included: the summary above a form that failed
+    (`_forms.html` form_errors) links each to its field."""
+    items: list[tuple[str, str, str]] = []
+
+    def walk(fields, prefix: str = "") -> None:
+        for f in fields:
+            if f.type == "CSRFTokenField":
+                continue
+            if f.type in ("FormField", "FieldList"):
+                label = f.label.text if f.label and f.label.text else ""
+                walk(list(f), f"{prefix}{label} — " if label and f.type == "FieldList" else prefix)
+                continue
+            messages = [m for m in (f.errors or []) if isinstance(m, str)]
+            if messages:
+                anchor = f"{f.id}-0" if f.type == "RadioField" else f.id  # a radio group: its first option
+                items.append((anchor, f"{prefix}{f.label.text if f.label else f.name}", " ".join(messages)))
+
+    walk(form)
+    return items

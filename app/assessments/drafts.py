@@ -10,7 +10,7 @@ from app.assessments.sheet import Sheet
 from app.models import User
 from app.services import ServiceError
 from app.services.assessments import assessments as svc
-from app.services.assessments.evidence_store import max_bytes
+from app.services.assessments.evidence_store import check_file, check_link, max_bytes
 
 
 @dataclass
@@ -65,6 +65,26 @@ def typed_links(sheet: Sheet, form) -> list[tuple[int, str]]:
             if url:
                 links.append((row.realization.id, url))
     return links
+
+
+def evidence_problems(sheet: Sheet, form) -> list[tuple[str, str]]:
+    """(input name, message) for every chosen file and typed link that would be refused, checked
+    before anything is saved, so that the form shows them together with its other errors."""
+    problems = []
+    limit = max_bytes()
+    for realization_id, upload in chosen_files(sheet, form):
+        data = upload.stream.read(limit + 1)
+        upload.stream.seek(0)  # read again when stored
+        try:
+            check_file(data)
+        except ServiceError as error:
+            problems.append((f"file_{realization_id}", f"{upload.filename}: {error.message}"))
+    for realization_id, url in typed_links(sheet, form):
+        try:
+            check_link(url)
+        except ServiceError as error:
+            problems.append((f"url_{realization_id}", error.message))
+    return problems
 
 
 def store(actor: User, sheet: Sheet, form) -> Stored:

@@ -6,7 +6,7 @@ from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
 from app.assessments.blueprint import bp
-from app.assessments.drafts import Stored, store
+from app.assessments.drafts import Stored, evidence_problems, store
 from app.assessments.forms import StartForm
 from app.assessments.loaders import CONFLICT, CONFLICT_KEPT, editable_assessment, period_or_404
 from app.assessments.sheet import Sheet
@@ -91,7 +91,11 @@ def _store_posted(sheet: Sheet):
     typed input kept, the messages at their fields)."""
     form = sheet.form_class()()
     period = sheet.assessment.period
-    if not form.validate_on_submit():
+    valid = form.validate_on_submit()
+    refused = evidence_problems(sheet, form)  # every field's problem in one pass: numbers, files, links
+    if refused:
+        apply_service_error(form, FieldErrors(refused))
+    if not valid or refused:
         return render_period(period, sheet, _reselect(form), error="Isian belum disimpan: perbaiki isian yang ditandai.")
     try:
         return commit(lambda: store(current_user, sheet, form), conflict=CONFLICT)

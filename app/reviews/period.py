@@ -13,7 +13,7 @@ from flask_login import current_user
 from app.domain.enums import AssessmentStatus, PhraseScope
 from app.domain.scoring import PREDIKAT_MATRIX
 from app.extensions import db
-from app.forms import apply_service_error
+from app.forms import apply_service_error, summarised_by_page
 from app.models import Assessment, Feedback
 from app.models.base import local_today
 from app.reviews.blueprint import bp
@@ -188,6 +188,7 @@ def render_review(assessment: Assessment, *, form=None, return_form=None, alert:
         return_form = ReviewReturnForm(formdata=None)
     return_form.version.data = assessment.lock_version
     matrix = {f"{r.value}|{b.value}": p.label for (r, b), p in PREDIKAT_MATRIX.items()}
+    summarised_by_page(form)  # the alert on top lists the problems in the page's order
     return render_template(
         "reviews/period_review.html", form=form, return_form=return_form, alert=alert, theirs=theirs or {},
         problems=problems(form) if kept else [],

@@ -177,3 +177,34 @@ def test_a_stale_removal_is_refused(begun, world):
     assert response.status_code == 302
     assert "Bukti dukung belum dihapus" in text(client.get(world["url"]))
     assert len(realization(a, world["docs"]).evidence) == 1
+
+
+def test_every_problem_of_the_form_is_shown_in_one_save(begun, world):
+    """A bad number, a bad link and a file that is no PDF: all three messages after one Simpan,
+    listed in the summary on top of the page with a link to each input."""
+    client, a = begun
+    rid_docs, rid_rate = realization(a, world["docs"]).id, realization(a, world["rate"]).id
+    before = state(a)
+    response = _save(client, world, a, docs="dua", rate="7", **{
+        f"url_{rid_rate}": "arsip.kab.go.id/dok", f"file_{rid_docs}": upload(b"teks biasa", "laporan.pdf")})
+    assert field_error(response, f"value_{world['docs'].id}").startswith("Harus berupa angka")
+    assert "diawali http:// atau https://" in field_error(response, f"url_{rid_rate}")
+    assert field_error(response, f"file_{rid_docs}").startswith("laporan.pdf: Isi berkas bukan PDF")
+    page = body(response)
+    summary = page[page.index("data-error-summary"):]
+    summary = summary[:summary.index("</div>")]
+    for anchor in (f"value_{world['docs'].id}", f"url_{rid_rate}", f"file_{rid_docs}"):
+        assert f'href="#{anchor}"' in summary, anchor
+    assert "periksa 4 hal berikut" in summary  # the three, and the file to choose again
+    assert page.index("data-error-summary") < page.index("<h1")  # at the top of the page
+    assert state(a) == before
+
+
+def test_good_files_and_links_are_still_stored_after_the_check(begun, world):
+    client, a = begun
+    rid = realization(a, world["docs"]).id
+    response = _save(client, world, a, docs="2", rate="6,5", **{
+        f"file_{rid}": upload(PDF, "baik.pdf"), f"url_{rid}": "https://arsip.kab.go.id/dok"})
+    assert response.status_code == 302
+    kinds = sorted(e.kind.value for e in realization(assessment_of(world["staff"], world["p1"]), world["docs"]).evidence)
+    assert kinds == ["FILE", "LINK"]

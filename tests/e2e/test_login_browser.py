@@ -105,3 +105,27 @@ def test_login_and_logout_on_a_phone(live_server, browser):
 
     assert problems == []
     context.close()
+
+
+def test_a_failed_form_puts_the_focus_on_its_error_summary(live_server, browser):
+    """Ubah kata sandi with three mistakes: one summary on top lists them all, takes the focus
+    (a screen reader reads it), and its links lead to the fields."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="id-ID")
+    page = context.new_page()
+    problems = _watch_console(page)
+    _log_in(page, live_server)
+    page.goto(live_server["url"] + "/kata-sandi")
+    page.get_by_label("Kata sandi saat ini").fill("bukan-sandinya-sama-sekali")
+    page.get_by_label("Kata sandi baru", exact=True).fill("pendek")
+    page.get_by_label("Ulangi kata sandi baru").fill("lain")
+    page.get_by_role("button", name=re.compile("Simpan|Ubah")).click()
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("periksa 3 hal berikut")
+    _shot(page, "ringkasan-galat.png")
+    summary.get_by_role("link", name="Kata sandi saat ini").click()
+    expect(page).to_have_url(re.compile("#current$"))
+    assert problems == []
+    context.close()

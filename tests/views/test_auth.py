@@ -140,6 +140,32 @@ def test_nip_as_password_is_refused(client, factory):
     assert "tidak boleh memuat NIP" in client.post("/kata-sandi", form).get_data(as_text=True)
 
 
+def test_change_password_shows_every_problem_at_once(client, factory):
+    """A wrong current password does not hide what is wrong with the new one."""
+    employee = factory.employee()
+    login(client, employee.nip, PASSWORD)
+    response = client.post("/kata-sandi", {"current": "bukan-ini-sandinya", "password": "pendek",
+                                           "confirm": "lain"})
+    page = response.get_data(as_text=True)
+    assert "Kata sandi saat ini salah." in page
+    assert "minimal" in page and "Konfirmasi kata sandi tidak sama." in page
+    summary = page[page.index("data-error-summary"):]
+    summary = summary[:summary.index("</div>")]
+    assert 'href="#current"' in summary and 'href="#password"' in summary and 'href="#confirm"' in summary
+    assert "periksa 3 hal berikut" in summary
+
+
+def test_a_wrong_activation_code_does_not_hide_a_weak_password(client, factory):
+    employee = factory.employee(password=None)
+    issue_activation(None, employee.user)
+    response = client.post("/aktivasi", {"nip": employee.nip, "code": "ABCD-EFGH-JKMN",
+                                         "password": "password123", "confirm": "password124"})
+    page = response.get_data(as_text=True)
+    assert "Kode aktivasi tidak berlaku" in page and "terlalu umum" in page
+    assert "Konfirmasi kata sandi tidak sama." in page
+    assert db.session.get(User, employee.user.id).password_hash is None
+
+
 def test_password_change_ends_other_sessions(make_client, factory):
     employee = factory.employee()
     laptop, phone = make_client(employee.user), make_client(employee.user)

@@ -82,8 +82,8 @@ def path_for(stored_name: str) -> str:
     return files.stored_path(_folder(), stored_name, r"[0-9a-f]+")
 
 
-def store(session: Session, data: bytes, original_name: str | None) -> StoredFile:
-    """Check and write one upload; raise ServiceError(field="file") with the reason."""
+def check_file(data: bytes) -> str:
+    """The type of an upload fit to be bukti dukung; ServiceError(field="file") with the reason."""
     if not data:
         raise ServiceError("Berkas kosong; pilih berkas bukti dukung yang berisi.", field="file")
     if len(data) > max_bytes():
@@ -93,6 +93,12 @@ def store(session: Session, data: bytes, original_name: str | None) -> StoredFil
     if mime is None:
         raise ServiceError(f"Isi berkas bukan {ALLOWED} yang dapat dibaca. Berkas tidak dapat diterima.",
                            field="file")
+    return mime
+
+
+def store(session: Session, data: bytes, original_name: str | None) -> StoredFile:
+    """Check and write one upload; raise ServiceError(field="file") with the reason."""
+    mime = check_file(data)
     stored_name = files.new_name()
     files.write(session, path_for(stored_name), data)
     return StoredFile(stored_name, clean_name(original_name, mime), mime, len(data),

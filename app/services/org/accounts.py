@@ -17,7 +17,7 @@ from app.extensions import db
 from app.models import Employee, LoginThrottle, OrgUnit, User
 from app.models.accounts import new_session_token
 from app.models.base import utcnow
-from app.services import ServiceError
+from app.services import FieldErrors, ServiceError
 from app.services.audit import record
 
 # Unambiguous characters (no 0/O, 1/I/L): codes are read aloud and typed from paper.
@@ -181,17 +181,26 @@ def clear_login_failures(user: User) -> None:
         failures=0, window_start=None, delayed_until=None))
 
 
-def check_new_password(user_or_nip: User | str, password: str, confirm: str | None = None) -> None:
-    """Raise ServiceError(field="password") when the new password breaks a rule."""
+def new_password_errors(user_or_nip: User | str, password: str, confirm: str | None = None) -> list[tuple[str, str]]:
+    """(field, message) for every rule the new password breaks and a confirmation that differs."""
     if isinstance(user_or_nip, User):
         nip, name = user_or_nip.nip, user_or_nip.name
     else:
         nip, name = user_or_nip, None
+    errors = []
     problems = password_problems(password, nip=nip, name=name)
     if problems:
-        raise ServiceError(" ".join(problems), field="password")
+        errors.append(("password", " ".join(problems)))
     if confirm is not None and confirm != password:
-        raise ServiceError("Konfirmasi kata sandi tidak sama.", field="confirm")
+        errors.append(("confirm", "Konfirmasi kata sandi tidak sama."))
+    return errors
+
+
+def check_new_password(user_or_nip: User | str, password: str, confirm: str | None = None) -> None:
+    """Raise FieldErrors (password, confirm) when the new password breaks a rule: all at once."""
+    errors = new_password_errors(user_or_nip, password, confirm)
+    if errors:
+        raise FieldErrors(errors)
 
 
 def end_sessions(user: User) -> None:
@@ -213,11 +222,15 @@ def _set_password(user: User, password: str, *, must_change: bool) -> None:
 
 def change_password(user: User, current: str, new: str, confirm: str) -> None:
     """The user changes their own password (also the forced change after a reset)."""
+    errors = []  # every field's problem at once
     if not user.password_hash or not check_password_hash(user.password_hash, current):
-        raise ServiceError("Kata sandi saat ini salah.", field="current")
+        errors.append(("current", "Kata sandi saat ini salah."))
     if current == new:
-        raise ServiceError("Kata sandi baru harus berbeda dari kata sandi saat ini.", field="password")
-    check_new_password(user, new, confirm)
+        errors.append(("password", "Kata sandi baru harus berbeda dari kata sandi saat ini."))
+    else:
+        errors += new_password_errors(user, new, confirm)
+    if errors:
+        raise FieldErrors(errors)
     _set_password(user, new, must_change=False)
     record(user, "akun.kata_sandi_diubah", user, summary="Pengguna mengubah kata sandinya.")
     db.session.flush()
@@ -346,11 +359,11 @@ def activate(nip: str, code: str, password: str, confirm: str) -> User:
         or user.activation_expires_at < utcnow()
         or not user.is_active
     ):
-        raise ServiceError(
-            "Kode aktivasi tidak berlaku: periksa NIP dan kode, atau minta kode baru kepada "
-            "pengelola kinerja (kode berlaku 72 jam dan hanya sekali pakai).",
-            field="code",
-        )
+        # the password's own problems too, all at once (judged by the NIP typed: nothing about the
+        # account the code may belong to is revealed)
+        raise FieldErrors([("code", "Kode aktivasi tidak berlaku: periksa NIP dan kode, atau minta kode baru kepada "
+                                    "pengelola kinerja (kode berlaku 72 jam dan hanya sekali pakai).")]
+                          + new_password_errors(normalize_nip(nip), password, confirm))
     check_new_password(user, password, confirm)
     _set_password(user, password, must_change=False)
     record(user, "akun.diaktifkan", user, summary="Pengguna menetapkan kata sandi dengan kode aktivasi.")

@@ -161,6 +161,12 @@ def test_bad_return_reason(make_client, line, factory):
                                {"version": hidden_version(review), "reason": reason})
         assert response.status_code == 200
         assert message in field_error(response, "reason")
+        # the message is also on top of the long page, linked to the field (and takes the focus:
+        # static/js/capaian.js, loaded by every page)
+        page = body(response)
+        top = page.index("data-error-summary")
+        assert top < page.index("<h1") and 'href="#reason"' in page[top:page.index("</div>", top)]
+        assert "js/capaian.js" in page
     assert newest(line["staff"]).status == PlanStatus.SUBMITTED
     assert not db.session.scalar(select(AuditEvent).where(AuditEvent.action == "skp.dikembalikan"))
 

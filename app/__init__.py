@@ -95,8 +95,11 @@ def register_request_hooks(app: Flask) -> None:
 
 def register_template_helpers(app: Flask) -> None:
     from app.formatting import register
+    from app.forms import error_items, failed_forms
 
     register(app)
+    app.add_template_global(error_items, "error_items")  # the error summary of a form that failed
+    app.add_template_global(failed_forms, "failed_forms")  # … at the top of the page (base.html)
 
 
 def register_cli(app: Flask) -> None:

@@ -241,12 +241,9 @@ def menu_has_team() -> bool:
 
 
 def register_context(app: Flask) -> None:
-    from app.forms import error_items, failed_forms
     from app.services.audit import field_label
 
     app.add_template_filter(field_label, "field_label")  # the audit trail's field names in Indonesian
-    app.add_template_global(error_items, "error_items")  # the error summary of a form that failed
-    app.add_template_global(failed_forms, "failed_forms")  # … at the top of the page (base.html)
 
     @app.context_processor
     def inject_site():

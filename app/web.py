@@ -241,9 +241,11 @@ def menu_has_team() -> bool:
 
 
 def register_context(app: Flask) -> None:
-    from app.services.audit import field_label
+    from app.services.audit import action_label, field_label, object_type_label
 
     app.add_template_filter(field_label, "field_label")  # the audit trail's field names in Indonesian
+    app.add_template_filter(action_label, "action_label")  # … what happened
+    app.add_template_filter(object_type_label, "object_type_label")  # … to what kind of thing
 
     @app.context_processor
     def inject_site():

@@ -11,7 +11,7 @@ from app.admin.blueprint import bp
 from app.admin.forms import AuditFilterForm
 from app.extensions import db
 from app.forms import choices
-from app.services.audit import event_filters, events_query
+from app.services.audit import action_label, event_filters, events_query, object_names, object_type_label
 from app.web import page_arg, to_id
 
 
@@ -25,8 +25,10 @@ def audit_log():
     """Jejak audit: who did what when, with before/after."""
     form = AuditFilterForm(request.args)
     actions, types = event_filters()
-    form.action.choices = choices([("", "Semua")] + [(a, a) for a in actions])
-    form.object_type.choices = choices([("", "Semua")] + [(t, t) for t in types])
+    form.action.choices = choices([("", "Semua")] + sorted(((a, action_label(a)) for a in actions),
+                                                            key=lambda pair: pair[1]))
+    form.object_type.choices = choices([("", "Semua")] + sorted(((t, object_type_label(t)) for t in types),
+                                                                 key=lambda pair: pair[1]))
     form.validate()
     query = events_query(
         current_user, actor=form.actor.data or "", action=form.action.data or "",
@@ -35,7 +37,8 @@ def audit_log():
         before=_local_midnight_utc(form.date_to.data + dt.timedelta(days=1)) if form.date_to.data else None)
     page = db.paginate(query, page=page_arg(), per_page=current_app.config["AUDIT_EVENTS_PER_PAGE"], error_out=False)
     args = {k: v for k, v in request.args.items() if k != "page" and v}
-    return render_template("admin/audit.html", form=form, page=page, args=args)
+    return render_template("admin/audit.html", form=form, page=page, args=args, events=page.items,
+                           names=object_names(page.items))
 
 
 def _object_id(raw: str | None) -> int | None:

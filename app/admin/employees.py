@@ -12,6 +12,7 @@ from app.extensions import db
 from app.forms import ActionForm, apply_service_error, choices
 from app.security import account_refusal
 from app.services import ServiceError
+from app.services.audit import object_names
 from app.services.org.accounts import pending_account
 from app.services.org.directory import EmployeeFilter, employee_lines, employee_query, opd_choices
 from app.services.org.employees import EmployeeData, create_employee, set_active, update_employee
@@ -102,7 +103,7 @@ def employee_detail(employee_id: int):
         role_form.opds.data = [u.id for u in employee.user.admin_units]
     return render_template(
         "admin/employee_detail.html", employee=employee, subordinates=lines.subordinates, acting=lines.acting,
-        events=lines.events, action_form=ActionForm(), deactivate_form=DeactivateForm(), role_form=role_form,
+        events=lines.events, names=object_names(lines.events), action_form=ActionForm(), deactivate_form=DeactivateForm(), role_form=role_form,
         pending=pending_account(employee), account_refusal=account_refusal(current_user, employee.user, employee)
         if employee.user is not None else None,
     )

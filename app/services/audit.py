@@ -76,6 +76,96 @@ def field_label(key: str) -> str:
     return FIELD_LABELS.get(key, key)
 
 
+# The audit trail in plain Indonesian: what kind of thing an event is about, and what happened.
+OBJECT_LABELS = {
+    "user_account": "Akun", "employee": "Pegawai", "org_unit": "Unit kerja", "plan": "SKP",
+    "assessment": "Penilaian periode", "annual_evaluation": "Evaluasi tahunan", "objection": "Keberatan",
+    "document": "Dokumen", "export_job": "Ekspor dokumen", "appraisal_year": "Tahun penilaian",
+    "period": "Periode", "acting_assignment": "Plt./Plh.", "app_settings": "Pengaturan",
+    "feedback_phrase": "Kalimat umpan balik", "follow_up": "Tindak lanjut", "org_target": "Sasaran organisasi",
+    "org_year_result": "Hasil kinerja organisasi", "library_result": "Pustaka RHK",
+    "library_indicator": "Pustaka IKI", "impor": "Impor data pegawai", "sistem": "Sistem",
+}
+ACTION_SUBJECTS = {
+    "akun": "Akun", "bukti": "Bukti dukung", "demo": "Data demo", "dokumen": "Dokumen",
+    "hasil_organisasi": "Hasil kinerja organisasi", "impor": "Impor", "kalimat_umpan_balik": "Kalimat umpan balik",
+    "keberatan": "Keberatan", "pegawai": "Pegawai", "pengaturan": "Pengaturan", "penilaian": "Penilaian periode",
+    "periode": "Periode", "plt": "Plt./Plh.", "pustaka_iki": "Pustaka IKI", "pustaka_rhk": "Pustaka RHK",
+    "sasaran": "Sasaran organisasi", "skp": "SKP", "tahun": "Tahun penilaian", "tahunan": "Evaluasi tahunan",
+    "tindak_lanjut": "Tindak lanjut", "unit": "Unit kerja",
+}
+
+
+def object_type_label(object_type: str) -> str:
+    return OBJECT_LABELS.get(object_type, object_type.replace("_", " ").capitalize())
+
+
+def action_label(action: str) -> str:
+    """"skp.dikembalikan" → "SKP dikembalikan", "akun.kata_sandi_diubah" → "Akun: kata sandi diubah"."""
+    subject, _, verb = action.partition(".")
+    noun = ACTION_SUBJECTS.get(subject, subject.replace("_", " ").capitalize())
+    verb = verb.replace("_", " ").strip()
+    if not verb:
+        return noun
+    return f"{noun} {verb}" if verb.startswith("di") and " " not in verb else f"{noun}: {verb}"
+
+
+def object_names(events) -> dict[tuple[str, int], dict[str, Any]]:
+    """How a reader names the object of each event — "Ika Hayati · SKP 2026 versi 2" — and the
+    pegawai it belongs to (for a link), read with one query per kind of object on the page."""
+    from app.models import AnnualEvaluation, AppraisalYear, Assessment, Document, Period, Plan
+
+    wanted: dict[str, set[int]] = {}
+    for event in events:
+        if event.object_id is not None:
+            wanted.setdefault(event.object_type, set()).add(event.object_id)
+    names: dict[tuple[str, int], dict[str, Any]] = {}
+
+    def put(kind: str, ident: int, text: str, employee_id: int | None = None, **extra) -> None:
+        names[(kind, ident)] = {"text": text, "employee_id": employee_id, **extra}
+
+    if ids := wanted.get("employee"):
+        for ident, name in db.session.execute(select(Employee.id, Employee.name).where(Employee.id.in_(ids))):
+            put("employee", ident, name, ident)
+    if ids := wanted.get("user_account"):
+        rows = db.session.execute(select(User.id, User.nip, User.display_name, Employee.name, Employee.id)
+                                  .outerjoin(Employee, User.employee_id == Employee.id).where(User.id.in_(ids)))
+        for ident, nip, display, name, employee_id in rows:
+            put("user_account", ident, f"{name or display or 'akun'} (NIP {nip})", employee_id)
+    if ids := wanted.get("org_unit"):
+        for ident, name in db.session.execute(select(OrgUnit.id, OrgUnit.name).where(OrgUnit.id.in_(ids))):
+            put("org_unit", ident, name)
+    if ids := wanted.get("appraisal_year"):
+        for ident, year in db.session.execute(select(AppraisalYear.id, AppraisalYear.year).where(AppraisalYear.id.in_(ids))):
+            put("appraisal_year", ident, f"Tahun {year}", year_id=ident)
+    if ids := wanted.get("plan"):
+        rows = db.session.execute(select(Plan.id, Plan.version, Employee.id, Employee.name, AppraisalYear.year)
+                                  .join(Employee, Plan.employee_id == Employee.id)
+                                  .join(AppraisalYear, Plan.year_id == AppraisalYear.id).where(Plan.id.in_(ids)))
+        for ident, version, employee_id, name, year in rows:
+            put("plan", ident, f"{name} · SKP {year} versi {version}", employee_id)
+    if ids := wanted.get("assessment"):
+        rows = db.session.execute(select(Assessment.id, Employee.id, Employee.name, Period.label, AppraisalYear.year)
+                                  .join(Employee, Assessment.employee_id == Employee.id)
+                                  .join(Period, Assessment.period_id == Period.id)
+                                  .join(AppraisalYear, Period.year_id == AppraisalYear.id).where(Assessment.id.in_(ids)))
+        for ident, employee_id, name, label, year in rows:
+            put("assessment", ident, f"{name} · {label} {year}", employee_id, assessment_id=ident)
+    if ids := wanted.get("annual_evaluation"):
+        rows = db.session.execute(select(AnnualEvaluation.id, Employee.id, Employee.name, AppraisalYear.year)
+                                  .join(Employee, AnnualEvaluation.employee_id == Employee.id)
+                                  .join(AppraisalYear, AnnualEvaluation.year_id == AppraisalYear.id)
+                                  .where(AnnualEvaluation.id.in_(ids)))
+        for ident, employee_id, name, year in rows:
+            put("annual_evaluation", ident, f"{name} · hasil tahun {year}", employee_id)
+    if ids := wanted.get("document"):
+        rows = db.session.execute(select(Document.id, Document.title, Document.code, Document.employee_id)
+                                  .where(Document.id.in_(ids)))
+        for ident, title, code, employee_id in rows:
+            put("document", ident, f"{title} (kode {code})", employee_id, code=code)
+    return names
+
+
 def describe_changes(changes) -> str:
     """"nama, jabatan" for a summary line."""
     return ", ".join(field_label(key) for key in sorted(changes))

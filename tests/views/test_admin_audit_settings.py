@@ -33,6 +33,42 @@ def test_audit_log_is_scoped_to_my_opds_and_filterable(client, factory):
     assert client.get("/pengelolaan/audit?date_from=bukan-tanggal").status_code == 200
 
 
+
+def test_the_audit_log_reads_in_plain_indonesian_with_a_fixed_number_of_queries(client, factory):
+    """No internal identifiers: what happened and to what, named as a person reads it and linked to
+    the pegawai's page; the names are read with one query per kind of object, however many events."""
+    from tests.queries import count_statements
+
+    opd = factory.opd("Dinas A")
+    people = [factory.employee(opd, name=f"Pegawai {n}") for n in range(6)]
+    year = factory.skp.year(2026)
+    for person in people:
+        record(None, "pegawai.diubah", person, summary="Jabatan diubah")
+        record(None, "akun.kata_sandi_diubah", person.user)
+        record(None, "skp.dikembalikan", factory.skp.plan(person, year), summary="Perbaiki target", opd_id=opd.id)
+    record(None, "unit.diubah", opd)
+    admin = factory.admin([opd])
+    client.login_as(admin)
+    page = client.get("/pengelolaan/audit").get_data(as_text=True)
+    for words in ("Pegawai diubah", "Akun: kata sandi diubah", "SKP dikembalikan", "Unit kerja diubah",
+                  "Pegawai: <a", "Pegawai 3 · SKP 2026 versi 1", "Pegawai 5 (NIP", "Unit kerja: Dinas A"):
+        assert words in page, words
+    assert f'href="/pengelolaan/pegawai/{people[2].id}"' in page
+    for internal in ("org_unit", "user_account", "<code>", "appraisal_year", " #"):
+        assert internal not in page.split('id="konten"')[1].split("<form")[0] + page.split("</form>")[-1], internal
+    assert '<option value="skp.dikembalikan">SKP dikembalikan</option>' in page
+    with count_statements() as few:
+        client.get("/pengelolaan/audit")
+    for n in range(3):
+        person = factory.employee(opd, name=f"Pegawai baru {n}")
+        record(None, "pegawai.dibuat", person)
+        record(None, "skp.dikembalikan", factory.skp.plan(person, year), summary="Lagi", opd_id=opd.id)
+    db.session.flush()
+    with count_statements() as more:
+        client.get("/pengelolaan/audit")
+    assert len(more) == len(few)
+
+
 def test_audit_events_record_ip_and_actor(client, factory):
     opd = factory.opd()
     admin = factory.admin([opd])

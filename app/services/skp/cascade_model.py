@@ -46,6 +46,12 @@ class Owner:
     def status_label(self) -> str:
         return self.status.label if self.status is not None else NO_PLAN
 
+    @property
+    def outside(self) -> bool:
+        """A superior shown for the RHK the map's people intervene (depth -1), not one of them:
+        the reader of the map may not open their SKP."""
+        return self.depth < 0
+
 
 @dataclass
 class IndicatorLine:

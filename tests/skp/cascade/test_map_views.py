@@ -1,6 +1,8 @@
 """The map's pages: who may see which map, what they show, the menu link, years."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from app.domain.enums import PositionKind, Role
@@ -59,10 +61,26 @@ def test_a_supervisor_sees_only_the_subtree_below_themselves(make_client, tree):
     assert "Lihat peta tim saya" in index and "Dinas Uji Cascading" not in index
 
 
+def newest_plan_id(employee) -> int:
+    from sqlalchemy import select
+
+    from app.extensions import db
+    from app.models import Plan
+
+    return db.session.scalar(select(Plan.id).where(Plan.employee_id == employee.id).order_by(Plan.id.desc()).limit(1))
+
+
 def test_a_kasi_does_not_see_the_kabid_s_other_work(make_client, tree):
     html = _html(make_client(tree["kasi"].user).get("/skp/peta/saya"))
     assert "RHK A1" in html and "RHK S1" in html  # the RHK the Kasi intervenes, on top
     assert "RHK A2" not in html and "RHK K2" not in html
+    # the Kabid is there for the RHK intervened, but the Kasi may not open the Kabid's SKP: no link
+    client = make_client(tree["kasi"].user)
+    kabid_plan = newest_plan_id(tree["kabid"])
+    assert f'href="/skp/rencana/{kabid_plan}"' not in html
+    assert client.get(f"/skp/rencana/{kabid_plan}").status_code == 404
+    for href in re.findall(r'href="(/skp/rencana/\d+)"', html):
+        assert client.get(href).status_code == 200, href  # every SKP linked opens
 
 
 @pytest.mark.parametrize("url", ["/skp/peta", "/skp/peta/saya", "/skp/peta/{opd}"])

@@ -82,6 +82,14 @@ def test_save_upload_and_submit_in_the_browser(live, browser):
     rina.shot("penilaian-isian-desktop.png")
     page.set_viewport_size(PHONE["viewport"])
 
+    # Ajukan cannot be undone: it asks first, and a "no" leaves everything as it was
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Ajukan kepada Pejabat Penilai").click()
+    expect(page.get_by_role("button", name="Simpan draf")).to_be_visible()
+    assert asked and "tidak dapat diubah lagi" in asked[0]
+    expect(page.get_by_text("Penilaian belum dapat diajukan")).to_have_count(0)
+    page.on("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Ajukan kepada Pejabat Penilai").click()
     expect(page.get_by_text("Penilaian belum dapat diajukan")).to_be_visible()
     expect(page.locator(".pn-problem")).to_have_count(2)

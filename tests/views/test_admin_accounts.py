@@ -61,6 +61,16 @@ class FakeSMTP:
         FakeSMTP.sent.append(message)
 
 
+
+def test_the_reset_button_asks_first(client, factory, opd_admin):
+    """It voids the old password at once: the button carries the question capaian.js asks."""
+    opd, admin = opd_admin
+    employee = factory.employee(opd, name="Sari Dewi, S.E.")
+    client.login_as(admin)
+    page = client.get(f"/pengelolaan/pegawai/{employee.id}").get_data(as_text=True)
+    assert re.search(r'data-confirm="Buat kode aktivasi untuk Sari Dewi, S.E.\? Kata sandi lama', page)
+
+
 def test_reset_is_emailed_when_smtp_is_configured(client, factory, opd_admin, app, monkeypatch):
     opd, admin = opd_admin
     employee = factory.employee(opd, email="sari@example.go.id")

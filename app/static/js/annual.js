@@ -31,15 +31,6 @@
     });
   }
 
-  // Serahkan cannot be undone: ask first.
-  function confirmHandOver() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-ev-confirm]"), function (button) {
-      button.addEventListener("click", function (event) {
-        if (!window.confirm(button.getAttribute("data-ev-confirm"))) { event.preventDefault(); }
-      });
-    });
-  }
-
   function guardUnsaved() {
     var form = document.querySelector("form[data-ev-dirty-check]");
     if (!form) { return; }
@@ -54,7 +45,6 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     livePredikat();
-    confirmHandOver();
     guardUnsaved();
   });
 })();

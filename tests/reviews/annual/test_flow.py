@@ -110,6 +110,8 @@ def test_the_annual_flow(line, make_client):
     kabid = make_client(line.kabid.user)
     page = kabid.get(f"/tinjau/keberatan/{objection.id}")
     assert "Kukuhkan hasil" in text(page) and "Ubah hasil" in text(page)
+    # both decisions are final: each button asks first (static/js/capaian.js)
+    assert body(page).count('data-confirm="') == 2 and "final dan tidak dapat diubah" in body(page)
     change = f"/tinjau/keberatan/{objection.id}/ubah"
     no_reason = kabid.post(change, data={"result_rating": "SESUAI", "behavior_rating": "SESUAI", "reason": ""})
     assert "alasan perubahan" in field_error(no_reason, "reason")

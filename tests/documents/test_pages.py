@@ -184,3 +184,14 @@ def test_my_documents_before_any_year_is_opened(factory, make_client):
     response = client.get("/dokumen/")
     assert response.status_code == 302 and response.headers["Location"] == "/"
     assert "Belum ada tahun penilaian yang dibuka" in text(client.get("/"))
+
+
+def test_an_approved_period_page_offers_its_pdf(world, make_client):
+    """One click from the period's own page to its Evaluasi Kinerja."""
+    client = make_client(world.rina.user)
+    period = world.assessment.period
+    page = body(client.get(f"/penilaian/{period.year.year}/{period.number}"))
+    action = f'action="/dokumen/evaluasi/{world.assessment.id}/terbitkan"'
+    assert action in page and "Unduh Evaluasi Kinerja (PDF)" in page
+    issued = client.post(f"/dokumen/evaluasi/{world.assessment.id}/terbitkan")
+    assert issued.status_code == 302 and issued.headers["Location"].endswith("/unduh")

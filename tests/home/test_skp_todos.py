@@ -41,7 +41,8 @@ def test_no_plan_yet(make_client, factory, line):
 
 def test_a_draft(make_client, factory, line):
     factory.skp.plan(line["me"], factory.skp.year(2026), status=PlanStatus.DRAFT)
-    assert "Lanjutkan draf" in _html(make_client(line["me"].user))
+    html = _html(make_client(line["me"].user))
+    assert '<a class="btn btn-primary" href="/skp/2026">Lanjutkan draf</a>' in html  # to the editor
 
 
 def test_returned_with_the_reason(make_client, factory, line):
@@ -49,7 +50,10 @@ def test_returned_with_the_reason(make_client, factory, line):
     plan.returned_at = dt.datetime(2026, 2, 3, 9, tzinfo=WIB)
     html = _html(make_client(line["me"].user))
     assert "SKP dikembalikan: Perbaiki target kuantitas. — perbaiki" in html.replace("</strong>", "")
-    assert "Dikembalikan 3 Februari 2026 oleh Bu Atasan" in html and "Perbaiki SKP" in html
+    assert "Dikembalikan 3 Februari 2026 oleh Bu Atasan" in html
+    client = make_client(line["me"].user)
+    assert '<a class="btn btn-danger" href="/skp/2026">Perbaiki SKP</a>' in html  # the editor, one click
+    assert 'id="lampiran"' in client.get("/skp/2026").get_data(as_text=True)  # … which is the editor
 
 
 def test_submitted_waits_for_the_assessor(make_client, factory, line):

@@ -77,9 +77,14 @@ def test_past_the_higher_threshold_the_account_locks_but_not_for_its_owners_addr
     user = db.session.get(User, employee.user.id)
     assert user.locked_until is not None and user.locked_until > _at(threshold)
     assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "akun.dikunci")) is not None
-    # a new address sees the lock, even with the right password
-    locked = authenticate(employee.nip, PASSWORD, address=OTHER, now=_at(threshold + 5))
-    assert locked.user is None and locked.locked_until == user.locked_until
+    # a new address learns nothing: even the right password fails like a wrong one, and nothing
+    # says that the NIP exists or is locked (its failure counts for that address like any other)
+    fresh = authenticate(employee.nip, PASSWORD, address=OTHER, now=_at(threshold + 5))
+    assert fresh.user is None and fresh.locked_until is None and fresh.delayed_until is None
+    # an address that itself failed past the threshold is told: locked, and until when
+    waited = threshold + app.config["LOGIN_DELAY_SECONDS"] + 1
+    told = authenticate(employee.nip, PASSWORD, address="10.7.0.0", now=_at(waited))
+    assert told.user is None and told.locked_until == user.locked_until
     # the owner's usual address still logs in
     assert authenticate(employee.nip, PASSWORD, address=OWNER, now=_at(threshold + 6)).user is not None
 
@@ -134,3 +139,21 @@ def test_stale_rows_of_strangers_are_forgotten_but_the_owners_address_is_kept(fa
     _fail(employee.nip, OTHER, 1, start=3 * 24 * 3600)  # three days later: the old row goes
     rows = {(t.nip, t.address) for t in db.session.scalars(select(LoginThrottle))}
     assert rows == {(employee.nip, OWNER), (employee.nip, OTHER)}
+
+
+def test_the_login_page_says_locked_and_until_when_only_to_who_passed_the_threshold(make_client, factory, app):
+    employee = factory.employee()
+    user = db.session.get(User, employee.user.id)
+    user.locked_until = utcnow() + dt.timedelta(minutes=15)
+    db.session.flush()
+    stranger, guesser = make_client(), make_client()
+    first = stranger.post("/masuk", {"nip": employee.nip, "password": PASSWORD},
+                          environ_base={"REMOTE_ADDR": OTHER}).get_data(as_text=True)
+    assert "NIP atau kata sandi salah" in first and "dikunci" not in first
+    throttle_rows = app.config["LOGIN_MAX_FAILURES"]
+    for _ in range(throttle_rows):
+        guesser.post("/masuk", {"nip": employee.nip, "password": WRONG}, environ_base={"REMOTE_ADDR": ATTACKER})
+    db.session.execute(db.update(LoginThrottle).values(delayed_until=None))  # the wait is over
+    page = guesser.post("/masuk", {"nip": employee.nip, "password": PASSWORD},
+                        environ_base={"REMOTE_ADDR": ATTACKER}).get_data(as_text=True)
+    assert "Akun ini dikunci sementara sampai" in page and "WIB" in page

@@ -105,7 +105,14 @@ def authenticate(nip: str, password: str, *, address: str | None = None, now: dt
         return LoginOutcome(delayed_until=throttle.delayed_until)
     user = find_user_by_nip(nip) if key else None
     if user is not None and is_locked(user, now) and not _trusted(throttle, now):
-        return LoginOutcome(locked_until=user.locked_until)
+        # Said only to an address that itself failed past the threshold for this NIP: to anyone
+        # else a locked account looks like any failed login (whether the NIP exists stays unsaid).
+        if throttle is not None and (throttle.failures or 0) >= _config("LOGIN_MAX_FAILURES"):
+            return LoginOutcome(locked_until=user.locked_until)
+        if release is not None:
+            release()
+        _equalise_timing(password)
+        return _register_failure(key, address, None, now)
     known = user is not None and user.is_active and bool(user.password_hash)
     user_id, password_hash = (user.id, user.password_hash) if known else (None, None)
     if release is not None:

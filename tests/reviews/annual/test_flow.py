@@ -200,3 +200,15 @@ def test_the_menu_shows_the_annual_links(line, make_client):
     assert "Evaluasi tahunan" in text(make_client(line.kasi.user).get("/"))
     words = text(make_client(line.stranger.user).get("/"))
     assert "Evaluasi tahunan" not in words and "Hasil tahunan saya" in words
+
+
+def test_serahkan_on_a_row_never_saved_saves_and_hands_over_in_one_step(line, make_client):
+    rina = line.member("Rina Staf", "100")
+    kasi = make_client(line.kasi.user)
+    page = kasi.get(TABLE)
+    action = f'formaction="/tinjau/tahunan/{YEAR}/{rina.id}/serahkan"'
+    assert action in body(page) and "Belum disimpan" in text(page)  # no Simpan needed first
+    form = table_form(page)
+    form[f"behavior_{rina.id}"] = "SESUAI"
+    assert kasi.post(f"{TABLE}/{rina.id}/serahkan", data=form).status_code == 302
+    assert evaluation_of(rina).status == EvaluationStatus.HANDED_OVER

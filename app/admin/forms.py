@@ -118,15 +118,15 @@ class AuditFilterForm(Form):
 
 
 class SettingsForm(VersionedForm):
-    region_name = StringField("Nama pemerintah daerah (kop)", validators=[DataRequired("Wajib diisi."), Length(max=200)],
+    region_name = StringField("Nama pemerintah daerah (kop)", validators=[DataRequired("Isi nama pemerintah daerah (dicetak pada kop setiap dokumen)."), Length(max=200)],
                               render_kw={"placeholder": "Pemerintah Kabupaten Bungo"})
-    document_place = StringField("Tempat penandatanganan dokumen", validators=[DataRequired("Wajib diisi."), Length(max=100)],
+    document_place = StringField("Tempat penandatanganan dokumen", validators=[DataRequired("Isi tempat penandatanganan dokumen (mis. nama ibu kota kabupaten)."), Length(max=100)],
                                  render_kw={"placeholder": "Muara Bungo"})
-    head_title = StringField("Jabatan kepala daerah", validators=[DataRequired("Wajib diisi."), Length(max=200)],
+    head_title = StringField("Jabatan kepala daerah", validators=[DataRequired("Isi jabatan kepala daerah (mis. Bupati Tanjung Harapan)."), Length(max=200)],
                              render_kw={"placeholder": "Bupati Bungo"},
                              description="Penilai pejabat tertinggi (Sekretaris Daerah) yang tidak memiliki NIP.")
     head_name = StringField("Nama kepala daerah", validators=[Optional(), Length(max=200)])
-    bkpsdm_title = StringField("Jabatan kepala BKPSDM", validators=[DataRequired("Wajib diisi."), Length(max=200)],
+    bkpsdm_title = StringField("Jabatan kepala BKPSDM", validators=[DataRequired("Isi jabatan kepala BKPSDM yang menandatangani rekap."), Length(max=200)],
                                description="Menandatangani Rekap predikat kinerja pegawai.")
     bkpsdm_name = StringField("Nama kepala BKPSDM", validators=[Optional(), Length(max=200)])
     bkpsdm_nip = StringField("NIP kepala BKPSDM", validators=[Optional()],

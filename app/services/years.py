@@ -197,6 +197,22 @@ def _recount_late(period: Period) -> int:
     return relieved
 
 
+def closed_by(period: Period) -> str:
+    """Who closed a closed period, as its audit event names them (without their NIP), and when:
+    "Hendra Setiawan, S.AP. pada 5 Januari 2027"."""
+    import re
+
+    from app.formatting import tanggal
+    from app.models import AuditEvent
+
+    label = db.session.scalar(
+        select(AuditEvent.actor_label).where(AuditEvent.action == "periode.ditutup", AuditEvent.object_type == "period",
+                                             AuditEvent.object_id == period.id)
+        .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc()).limit(1))
+    who = re.sub(r"\s*\(\d{18}\)$", "", label) if label else "pengelola kinerja"
+    return f"{who} pada {tanggal(period.closed_at)}" if period.closed_at else who
+
+
 def set_period_open(actor: User | None, period: Period, open: bool) -> Period:
     """Close a period (entry for it freezes) or reopen it."""
     _require_superadmin(actor, "membuka atau menutup periode")

@@ -169,12 +169,22 @@ def test_refuse_policy_blocks_after_the_deadline_until_reopened(make_client, wor
     assert a.status == AssessmentStatus.SUBMITTED and a.late
 
 
-def test_a_closed_period_is_read_only(make_client, world):
+def test_a_closed_period_is_read_only(make_client, world, factory):
     client = make_client(world["staff"].user)
     a = start(client, world)
     world["p1"].is_open, world["p1"].closed_at = False, dt.datetime.now(dt.timezone.utc)
     page = text(client.get(world["url"]))
     assert "sudah ditutup oleh pengelola kinerja" in page and "Isian ditampilkan tanpa dapat diubah" in page
+    # closed by someone: the page names them (not their NIP) and the day
+    from app.formatting import tanggal
+    from app.services.years import set_period_open
+
+    world["p1"].is_open, world["p1"].closed_at = True, None
+    superadmin = factory.superadmin(name="Hendra Setiawan, S.AP.")
+    set_period_open(superadmin, world["p1"], False)
+    page = text(client.get(world["url"]))
+    assert f"sudah ditutup oleh Hendra Setiawan, S.AP. pada {tanggal(world['p1'].closed_at)}" in page
+    assert superadmin.nip not in page
     response = client.post(f"/penilaian/isian/{a.id}/simpan", form_data(world, a, docs="3", rate="7"))
     assert response.status_code == 403
 

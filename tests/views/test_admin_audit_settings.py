@@ -5,6 +5,7 @@ import io
 from sqlalchemy import select
 
 from app.extensions import db
+from tests.pages import field_error
 from app.models import AppSettings, AuditEvent
 from app.services.audit import record
 
@@ -120,8 +121,9 @@ def test_settings_conflict_and_required_fields(client, factory):
     body = client.post("/pengelolaan/pengaturan", settings_form(region_name="Lain")).get_data(as_text=True)
     assert "telah diubah orang lain" in body
     assert db.session.get(AppSettings, 1).region_name == "Pemerintah Kabupaten Uji"
-    body = client.post("/pengelolaan/pengaturan", settings_form(region_name="", version="1")).get_data(as_text=True)
-    assert "Wajib diisi." in body
+    response = client.post("/pengelolaan/pengaturan", settings_form(region_name="", version="1"))
+    assert field_error(response, "region_name") == "Isi nama pemerintah daerah (dicetak pada kop setiap dokumen)."
+    assert 'href="#region_name">Nama pemerintah daerah (kop)</a>' in response.get_data(as_text=True)  # the summary
 
 
 def test_opd_admin_cannot_open_settings(client, factory):

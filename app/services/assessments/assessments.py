@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 from app.domain.enums import AssessmentStatus, EvidenceKind, LatePolicy
 from app.domain.periods import assessed
 from app.domain.skp import Approach, PlanStatus
+from app.formatting import tanggal
 from app.extensions import db
 from app.models import (
     AppraisalYear, Assessment, BehaviorReflection, CoreValue, Employee, Evidence, Period, Plan,
@@ -25,6 +26,7 @@ from app.services.assessments import evidence_store
 from app.services.assessments.rows import indicator_rows, refresh_capaian
 from app.services.audit import record
 from app.services.settings import get_settings
+from app.services.years import closed_by
 
 MAX_TEXT = 2000
 RETURN_REASON_MIN = 10
@@ -52,9 +54,10 @@ def window(assessment: Assessment, today: dt.date | None = None) -> Window:
         return Window(False, assessment.late, f"Penilaian ini berstatus {assessment.status.label}.")
     extended = assessment.extended_until is not None and today <= assessment.extended_until
     if today < entry_opens(period):
-        return Window(False, False, f"Pengisian {period.label} dibuka mulai {entry_opens(period):%d-%m-%Y}.")
+        return Window(False, False, f"Pengisian {period.label} dibuka mulai {tanggal(entry_opens(period))}.")
     if not period.is_open and not extended:
-        return Window(False, False, f"Periode {period.label} sudah ditutup oleh pengelola kinerja.")
+        return Window(False, False, f"Periode {period.label} sudah ditutup oleh {closed_by(period)}; "
+                                    "hubungi pengelola kinerja bila penilaian ini masih perlu diisi.")
     if today <= period.submission_deadline:
         return Window(True, False)
     if extended:

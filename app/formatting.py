@@ -7,6 +7,8 @@ from decimal import Decimal
 from flask import Flask
 from flask_babel import format_date, format_datetime, format_decimal, get_timezone
 
+from app.domain.text import sentence
+
 
 def tanggal(value: dt.date | dt.datetime | None) -> str:
     """23 November 2026."""
@@ -45,4 +47,5 @@ def register(app: Flask) -> None:
     app.add_template_filter(tanggal_jam, "tanggal_jam")
     app.add_template_filter(angka, "angka")
     app.add_template_filter(desimal, "desimal")
+    app.add_template_filter(sentence, "kalimat")  # ends a sentence with one full stop ("… S.Sos.")
     app.add_template_global(desimal, "desimal")

@@ -5,6 +5,7 @@ from flask import abort
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
+from app.domain.text import sentence
 from app.extensions import db
 from app.models import ActingAssignment, Employee, OrgUnit, User
 from app.security import account_refusal, can_admin_employee, can_admin_opd, can_admin_unit
@@ -56,6 +57,6 @@ def managed_account(employee: Employee, action: str) -> User | None:
         db.session.rollback()  # nothing of the refused request is kept but its audit event
         commit(lambda: record(current_user, "akun.tindakan_ditolak", account or employee,
                               opd_id=employee.unit.opd_id, after={"tindakan": action},
-                              summary=f"Ditolak: {action} untuk {employee.name}. {refusal}"))
+                              summary=f"Ditolak: {action} untuk {sentence(employee.name)} {refusal}"))
         abort(403, description=refusal)
     return account

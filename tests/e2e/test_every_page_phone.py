@@ -1,5 +1,5 @@
-"""Every page each demo login can reach, on a 390 px phone: nothing scrolls sideways and the
-console stays clean. The pages are found by following the links of the pages themselves (GET only,
+"""Every page each demo login can reach, on a 390 px phone: nothing scrolls sideways, no link
+leads to an error, no sentence ends a title with a second full stop, and the console stays clean. The pages are found by following the links of the pages themselves (GET only,
 from Beranda and the menu outward), so a new page is walked without being listed here."""
 from __future__ import annotations
 
@@ -21,6 +21,9 @@ SKIP = re.compile(r"/keluar|/pratinjau|/unduh|/pdf\b|\.pdf$|\.xlsx$|\.zip$|/berk
                   r"|/static/|/bootstrap/")
 
 
+DOUBLE_STOP = re.compile(r"\S{0,30}[A-Za-z]\.\.(?!\.)")
+
+
 def _key(url: str) -> str:
     """One walk per page and kind of query: /pengelolaan/pegawai?halaman=2 and ?halaman=3 are one."""
     parts = urlsplit(url)
@@ -30,7 +33,7 @@ def _key(url: str) -> str:
 
 def _walk(page, base: str, limit: int) -> tuple[list[str], list[str]]:
     """(pages walked, what is wrong: a page that scrolls sideways, with its width; a link that
-    leads to an error)."""
+    leads to an error; a doubled full stop after a title)."""
     queue, seen, walked, wide = deque([("/", "")]), {_key("/")}, [], []
     while queue and len(walked) < limit:
         path, origin = queue.popleft()
@@ -43,6 +46,9 @@ def _walk(page, base: str, limit: int) -> tuple[list[str], list[str]]:
         width = settled_width(page, PHONE["viewport"]["width"])
         if width > PHONE["viewport"]["width"]:
             wide.append(f"{path} ({width} px)")
+        # a title's full stop is the sentence's: never "S.Sos.." (domain/text.py sentence, |kalimat)
+        for doubled in DOUBLE_STOP.findall(page.inner_text("body")):
+            wide.append(f"{path}: “{doubled}”")
         for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))"):
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or not parts.path.startswith("/") or SKIP.search(parts.path):

@@ -13,6 +13,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from app.domain.enums import Role
 from app.domain.nip import NipError, normalize_nip, parse_nip
 from app.domain.passwords import password_problems
+from app.domain.text import sentence
 from app.extensions import db
 from app.models import Employee, LoginThrottle, OrgUnit, User
 from app.models.accounts import new_session_token
@@ -311,8 +312,8 @@ def ensure_account(employee: Employee, actor: User | None = None) -> User | None
     elif user.employee_id is not None or not may_link(actor, user):
         return None
     else:
-        record(actor, "akun.ditautkan", user, summary=f"Akun {user.role.label} ditautkan ke pegawai "
-               f"{employee.name}.", after={"employee": employee.nip, "role": user.role.value})
+        record(actor, "akun.ditautkan", user, summary=sentence(f"Akun {user.role.label} ditautkan ke pegawai "
+                                                                  f"{employee.name}"), after={"employee": employee.nip, "role": user.role.value})
     user.employee = employee
     user.display_name = None
     db.session.flush()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.domain.enums import ActingKind, OrgUnitKind
+from app.domain.text import sentence
 from app.extensions import db
 from app.models import ActingAssignment, Employee, OrgUnit, User
 from app.models.base import local_today
@@ -118,7 +119,7 @@ def create_acting(actor: User, data: ActingData) -> ActingAssignment:
     db.session.add(assignment)
     db.session.flush()
     record(actor, "plt.dibuat", assignment, opd_id=assignment.unit.opd_id,
-           summary=f"{assignment.title}: {assignment.acting_employee.name}.",
+           summary=sentence(f"{assignment.title}: {assignment.acting_employee.name}"),
            after=acting_snapshot(assignment))
     return assignment
 

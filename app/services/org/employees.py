@@ -8,6 +8,7 @@ from sqlalchemy import select
 from app.domain.enums import EmploymentStatus, OrgUnitKind, PositionKind
 from app.domain.grades import get_grade
 from app.domain.nip import NipError, normalize_nip, parse_nip
+from app.domain.text import sentence
 from app.extensions import db
 from app.models import Employee, OrgUnit, User
 from app.security import MAX_CHAIN_DEPTH, account_refusal, can_admin_opd
@@ -75,7 +76,7 @@ def _resolve(actor: User, data: EmployeeData, employee: Employee | None) -> tupl
         raise ServiceError(str(exc), field="nip") from None
     other = find_by_nip(info.nip)
     if other is not None and (employee is None or other.id != employee.id):
-        raise ServiceError(f"NIP {info.nip} sudah dipakai oleh {other.name}.", field="nip")
+        raise ServiceError(sentence(f"NIP {info.nip} sudah dipakai oleh {other.name}"), field="nip")
     name = " ".join((data.name or "").split())
     if not name:
         raise ServiceError("Nama wajib diisi.", field="name")

@@ -10,6 +10,7 @@ from app.domain.enums import (
     EvaluationStatus, FollowUpKind, ObjectionDecision, ObjectionStatus, OrgPredikat, Programme,
 )
 from app.domain.scoring import Predikat, Rating, curve_violations, predikat
+from app.domain.text import sentence
 from app.extensions import db
 from app.models import AnnualEvaluation, FollowUp, Objection, OrgUnit, User
 from app.models.base import local_today, utcnow
@@ -78,9 +79,9 @@ def explain(actor: User, objection: Objection, explanation: str) -> None:
     objection.status = ObjectionStatus.EXPLAINED
     db.session.flush()
     record(actor, "keberatan.ditanggapi", evaluation, object_type="annual_evaluation", opd_id=_opd(evaluation),
-           summary=(f"Tanggapan {recorded_title(evaluation.employee, actor)} atas keberatan {evaluation.employee.name}."
-                    if records_external_approval(actor, evaluation.employee)
-                    else f"Pejabat Penilai menanggapi keberatan {evaluation.employee.name}."),
+           summary=sentence(f"Tanggapan {recorded_title(evaluation.employee, actor)} atas keberatan "
+                            f"{evaluation.employee.name}" if records_external_approval(actor, evaluation.employee)
+                            else f"Pejabat Penilai menanggapi keberatan {evaluation.employee.name}"),
            after={"explanation": objection.explanation})
 
 

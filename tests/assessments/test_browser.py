@@ -51,7 +51,7 @@ def test_pages_render_cleanly(live, browser, size_name):
     sari.shot(f"penilaian-lihat-{size_name}.png")
     sari.no_sideways_scroll()
     page = sari.open("/penilaian/tim")
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Penilaian tim saya")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Penilaian periode tim")
     sari.shot(f"penilaian-tim-{size_name}.png")
     sari.no_sideways_scroll()
     sari.close()

@@ -199,7 +199,7 @@ def test_the_menu_shows_the_annual_links(line, make_client):
     line.member()
     assert "Evaluasi tahunan" in text(make_client(line.kasi.user).get("/"))
     words = text(make_client(line.stranger.user).get("/"))
-    assert "Evaluasi tahunan" not in words and "Hasil tahunan saya" in words
+    assert "Evaluasi tahunan" not in words and "Hasil kinerja saya" in words
 
 
 def test_serahkan_on_a_row_never_saved_saves_and_hands_over_in_one_step(line, make_client):

@@ -42,10 +42,33 @@ def desimal(value: int | float | Decimal | None) -> str:
     return format_decimal(Decimal(str(value)), format="#,##0.####")
 
 
+def bulan_tahun(value: dt.date | None) -> str:
+    """Februari 2013 (a TMT, which the NIP gives to the month)."""
+    if value is None:
+        return "–"
+    return format_date(value, "MMMM y")
+
+
+# One colour per workflow state, on every page (a plan, a period's assessment, the cascade map):
+# what waits for the pegawai to act is red, what waits for the assessor blue, done green.
+STATE_BADGES = {
+    "DRAFT": "text-bg-secondary", "SUBMITTED": "text-bg-primary", "RETURNED": "text-bg-danger",
+    "APPROVED": "text-bg-success", "SUPERSEDED": "text-bg-light border", "NONE": "text-bg-light border",
+}
+
+
+def state_badge(state) -> str:
+    """The badge class of a workflow state (an enum or its value; None: no SKP yet)."""
+    key = getattr(state, "value", state) or "NONE"
+    return STATE_BADGES.get(key, "text-bg-light border")
+
+
 def register(app: Flask) -> None:
     app.add_template_filter(tanggal, "tanggal")
     app.add_template_filter(tanggal_jam, "tanggal_jam")
     app.add_template_filter(angka, "angka")
     app.add_template_filter(desimal, "desimal")
+    app.add_template_filter(bulan_tahun, "bulan_tahun")
+    app.add_template_global(state_badge, "state_badge")  # one colour per state, everywhere
     app.add_template_filter(sentence, "kalimat")  # ends a sentence with one full stop ("… S.Sos.")
     app.add_template_global(desimal, "desimal")

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, StringField
+from wtforms import DateField, HiddenField, StringField
 from wtforms.fields.choices import SelectChoice
+from wtforms.widgets import TextInput
 
 from app.domain.numbers import input_text, parse_decimal
 
@@ -155,6 +156,27 @@ class DecimalField(StringField):
         if self.raw_data:
             return self.raw_data[0]
         return input_text(self.data) if self.data is not None else ""
+
+
+class IndonesianDateField(DateField):
+    """A date typed the Indonesian way, dd/mm/yyyy, whatever the browser's language (a native
+    date input shows the browser's own format); "17-8-2026", "17.08.2026" and the ISO form are read
+    too. static/js/capaian.js adds a button that opens the browser's calendar."""
+
+    widget = TextInput()
+    FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        render_kw = {"inputmode": "numeric", "autocomplete": "off", "placeholder": "hh/bb/tttt",
+                     "data-date-picker": "", **(kwargs.pop("render_kw", None) or {})}
+        kwargs.setdefault("invalid_value_message", "Tanggal tidak valid: tulis sebagai hh/bb/tttt, mis. 17/08/2026.")
+        super().__init__(label, validators, format=list(self.FORMATS), render_kw=render_kw, **kwargs)
+
+    def process_formdata(self, valuelist):
+        text = " ".join(valuelist or []).strip()
+        super().process_formdata([text] if text else [])
+        if text == "":
+            self.data = None
 
 
 def choices(pairs, optgroup: str | None = None) -> list[SelectChoice]:

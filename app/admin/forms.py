@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_wtf.file import FileField
 from wtforms import (
-    BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField,
+    BooleanField, IntegerField, SelectField, SelectMultipleField, StringField,
 )
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -13,7 +13,7 @@ from app.domain.enums import (
 )
 from app.domain.grades import PNS_GRADES, PPPK_GRADES
 from app.domain.nip import nip_error
-from app.forms import Form, VersionedForm, choices
+from app.forms import Form, IndonesianDateField, VersionedForm, choices
 from app.web import to_id
 
 
@@ -100,8 +100,8 @@ class ActingForm(Form):
     unit_id = SelectField("Unit kerja jabatan", coerce=to_id, validators=[DataRequired("Pilih unit kerja.")])
     position = StringField("Jabatan yang dijabat", validators=[DataRequired("Jabatan wajib diisi."), Length(max=250)],
                            render_kw={"placeholder": "mis. Kepala Bidang Bina Marga"})
-    start_date = DateField("Mulai", validators=[DataRequired("Tanggal mulai wajib diisi dengan tanggal yang valid.")])
-    end_date = DateField("Selesai", validators=[DataRequired("Tanggal selesai wajib diisi dengan tanggal yang valid.")])
+    start_date = IndonesianDateField("Mulai", validators=[DataRequired("Tanggal mulai wajib diisi dengan tanggal yang valid.")])
+    end_date = IndonesianDateField("Selesai", validators=[DataRequired("Tanggal selesai wajib diisi dengan tanggal yang valid.")])
     decree = StringField("Nomor surat perintah", validators=[Optional(), Length(max=150)])
 
 
@@ -113,8 +113,8 @@ class AuditFilterForm(Form):
     action = SelectField("Tindakan", validators=[Optional()])
     object_type = SelectField("Jenis objek", validators=[Optional()])
     object_id = StringField("ID objek", validators=[Optional(), Length(max=12)])
-    date_from = DateField("Dari tanggal", validators=[Optional()])
-    date_to = DateField("Sampai tanggal", validators=[Optional()])
+    date_from = IndonesianDateField("Dari tanggal", validators=[Optional()])
+    date_to = IndonesianDateField("Sampai tanggal", validators=[Optional()])
 
 
 class SettingsForm(VersionedForm):

@@ -2,13 +2,13 @@
 indicator library. Numbers are typed the Indonesian way ("85,5", "1.234,5"); a dot also works."""
 from __future__ import annotations
 
-from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, StopValidation
 
 from app.domain.enums import OrgPredikat
 from app.domain.periods import DEFAULT_REVIEW_DAYS, DEFAULT_SUBMISSION_DAYS, PeriodScheme
 from app.domain.skp import Approach, Aspect, Direction, IndicatorDraft, ResultKind, indicator_problems
-from app.forms import DecimalField, Form, choices
+from app.forms import DecimalField, Form, IndonesianDateField, choices
 from app.web import to_id
 
 class NumberRequired:
@@ -55,9 +55,9 @@ class YearForm(Form):
 
 
 class DeadlineForm(Form):
-    submission_deadline = DateField(
+    submission_deadline = IndonesianDateField(
         "Batas pengajuan pegawai", validators=[DataRequired("Batas pengajuan wajib diisi dengan tanggal yang valid.")])
-    review_deadline = DateField(
+    review_deadline = IndonesianDateField(
         "Batas penilaian atasan", validators=[DataRequired("Batas penilaian wajib diisi dengan tanggal yang valid.")])
     reason = TextAreaField("Alasan perpanjangan", validators=[Optional(), Length(max=500)], render_kw={"rows": 2})
 

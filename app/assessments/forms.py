@@ -4,11 +4,11 @@ reflection_<value id>), so every message lands at its field; bukti dukung inputs
 file_<realisasi id> and url_<realisasi id>."""
 from __future__ import annotations
 
-from wtforms import DateField, MultipleFileField, StringField, TextAreaField
+from wtforms import MultipleFileField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from app.domain.skp import Approach
-from app.forms import ActionForm, DecimalField, Form, VersionedForm
+from app.forms import ActionForm, DecimalField, Form, IndonesianDateField, VersionedForm
 from app.services.assessments.assessments import MAX_TEXT
 from app.services.assessments.sheet import narrative_mode
 
@@ -64,7 +64,7 @@ class ReturnForm(VersionedForm):
 
 
 class ReopenForm(Form):
-    until = DateField("Dapat diisi sampai", validators=[InputRequired("Isi tanggal batas baru.")])
+    until = IndonesianDateField("Dapat diisi sampai", validators=[InputRequired("Isi tanggal batas baru.")])
     reason = TextAreaField("Alasan membuka kembali", validators=[
         DataRequired("Tuliskan alasan membuka kembali."), _text("Alasan")], render_kw={"rows": 3})
 

@@ -13,6 +13,7 @@ from app.assessments.loaders import CONFLICT, administered_assessment, assessmen
 from app.assessments.sheet import Sheet
 from app.domain.enums import AssessmentStatus
 from app.extensions import db
+from app.formatting import tanggal
 from app.forms import apply_service_error
 from app.models import AppraisalYear, Employee
 from app.models.base import local_today
@@ -81,7 +82,7 @@ def reopen(assessment_id: int):
         except ServiceError as error:
             apply_service_error(form, error)
         else:
-            flash(f"Penilaian {title} {name} dibuka kembali sampai {form.until.data:%d-%m-%Y}.", "success")
+            flash(f"Penilaian {title} {name} dibuka kembali sampai {tanggal(form.until.data)}.", "success")
             return redirect(url_for("assessments.view", assessment_id=assessment_id))
     return render_view(assessment_or_404(assessment_id), reopen_form=form)
 
@@ -113,7 +114,7 @@ def reopen_period(employee_id: int, year: int, number: int):
         except ServiceError as error:
             apply_service_error(form, error)
         else:
-            flash(f"Penilaian {period.title} {employee.name} dibuka sampai {form.until.data:%d-%m-%Y}.", "success")
+            flash(f"Penilaian {period.title} {employee.name} dibuka sampai {tanggal(form.until.data)}.", "success")
             return redirect(url_for("assessments.employee_periods_year", employee_id=employee.id, year=year))
     return _render_employee(employee, appraisal_year, reopen_form=form, reopen_number=number), 200
 

@@ -156,7 +156,7 @@ def test_refuse_policy_blocks_after_the_deadline_until_reopened(make_client, wor
     short = admin.post(f"/penilaian/lihat/{a.id}/buka-kembali", {"until": TODAY.isoformat(), "reason": "sakit"})
     assert "minimal 10" in field_error(short, "reason")
     bad = admin.post(f"/penilaian/lihat/{a.id}/buka-kembali", {"until": "besok", "reason": "Pegawai sakit seminggu"})
-    assert field_error(bad, "until") == "Tanggal tidak valid."
+    assert field_error(bad, "until") == "Tanggal tidak valid: tulis sebagai hh/bb/tttt, mis. 17/08/2026."
     assert state(a) == before
     response = admin.post(f"/penilaian/lihat/{a.id}/buka-kembali",
                           {"until": (TODAY + dt.timedelta(days=3)).isoformat(), "reason": "Pegawai sakit seminggu"})

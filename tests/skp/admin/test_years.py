@@ -58,7 +58,7 @@ def test_deadlines_are_edited_and_audited_with_before_and_after(client, factory)
     period = year.periods[1]  # Triwulan II: 1 April – 30 June
     client.login_as(factory.superadmin())
     page = body(client.get(f"/pengelolaan/tahun/periode/{period.id}/ubah"))
-    assert 'value="2026-07-10"' in page and "Triwulan II 2026" in page
+    assert 'value="10/07/2026"' in page and "Triwulan II 2026" in page
     response = client.post(f"/pengelolaan/tahun/periode/{period.id}/ubah",
                            {"submission_deadline": "2026-07-15", "review_deadline": "2026-07-31"})
     assert response.status_code == 302

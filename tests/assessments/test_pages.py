@@ -136,3 +136,18 @@ def test_beranda_and_team_queries_do_not_grow_with_the_team(make_client, world, 
         counts.append((_queries(client, "/"), _queries(client, "/penilaian/tim")))
     assert counts[0] == counts[1], counts
     assert "14 dari 30 pegawai sudah mengajukan" in text(make_client(head.user).get("/"))
+
+
+def test_beranda_without_an_approved_skp_promises_nothing_and_calls_nothing_late(make_client, world):
+    """Budi has no SKP yet: the period cannot be filled ("Menunggu SKP disetujui", not "Dapat
+    diisi"), and a period whose deadline passed is not listed as late — which periods his SKP
+    covers is known only when it is approved."""
+    world["p1"].submission_deadline = TODAY - dt.timedelta(days=3)  # Triwulan I is past its deadline
+    world["p1"].review_deadline = TODAY + dt.timedelta(days=5)
+    client = make_client(world["colleague"].user)
+    page = text(client.get("/"))
+    assert "diisi setelah SKP" in page
+    assert "Dapat diisi" not in page and "terlambat" not in page and "Belum diajukan" not in page
+    assert "Menunggu SKP disetujui" in page
+    periods = text(client.get("/penilaian/"))
+    assert "Menunggu SKP disetujui" in periods and "terlambat" not in periods

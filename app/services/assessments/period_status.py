@@ -16,18 +16,20 @@ from app.domain.periods import assessed
 from app.domain.scoring import weighted_capaian
 from app.domain.skp import PlanStatus, ResultKind
 from app.extensions import db
+from app.formatting import state_badge
 from app.models import AppraisalYear, Assessment, Employee, Indicator, Period, Plan, Realization, WorkResult
 from app.models.base import local_today
 from app.services.assessments.assessments import Window, entry_opens, window
 
-# state → (label, Bootstrap badge classes)
+# state → (label, Bootstrap badge classes; the workflow states in their one colour, formatting.py)
 STATES = {
     "not_open": ("Belum dibuka", "text-bg-light border"),
+    "awaiting_skp": ("Menunggu SKP disetujui", "text-bg-light border"),
     "open": ("Dapat diisi", "text-bg-info"),
-    "draft": ("Draf", "text-bg-secondary"),
-    "submitted": ("Diajukan", "text-bg-primary"),
-    "returned": ("Dikembalikan", "text-bg-warning"),
-    "approved": ("Disetujui", "text-bg-success"),
+    "draft": ("Draf", state_badge("DRAFT")),
+    "submitted": ("Diajukan", state_badge("SUBMITTED")),
+    "returned": ("Dikembalikan", state_badge("RETURNED")),
+    "approved": ("Disetujui", state_badge("APPROVED")),
     "closed": ("Ditutup", "text-bg-dark"),
     "not_assessed": ("Tidak dinilai", "text-bg-light border"),
 }
@@ -67,6 +69,9 @@ class PeriodStatus:
     capaian: Decimal | None
     today: dt.date
     skipped: bool = False  # ends before the SKP's start date (RULES.md §10)
+    # no SKP of the year approved yet: nothing can be filled in, nothing is late — which periods
+    # the SKP covers is known only once it is approved (its start date)
+    awaiting_skp: bool = False
 
     @property
     def state(self) -> str:
@@ -77,6 +82,8 @@ class PeriodStatus:
             return "not_assessed"
         if self.today < entry_opens(self.period):
             return "not_open"
+        if self.awaiting_skp and a is None:
+            return "awaiting_skp"
         if not self.window.can_edit:
             return "closed"
         if a is None:
@@ -141,22 +148,25 @@ def period_statuses(employee: Employee, year: AppraisalYear, today: dt.date | No
     today = today or local_today()
     assessments = my_assessments(employee.id, year)
     means = utama_means([a.id for a in assessments.values()])
-    start = skp_start(employee.id, year)
+    approved, start = approved_skp(employee.id, year)
     statuses = []
     for period in year.periods:
         assessment = assessments.get(period.id)
         state = window(assessment, today) if assessment is not None else window_before_start(period, today)
         statuses.append(PeriodStatus(period, assessment, state,
                                      means.get(assessment.id) if assessment is not None else None, today,
-                                     skipped=not period.is_final and not assessed(period.end_date, start)))
+                                     skipped=approved and not period.is_final and not assessed(period.end_date, start),
+                                     awaiting_skp=not approved))
     return statuses
 
 
-def skp_start(employee_id: int, year: AppraisalYear) -> dt.date | None:
-    """The start date of the pegawai's approved SKP of the year (None: none, or from the start)."""
-    return db.session.scalar(select(Plan.start_date).where(
+def approved_skp(employee_id: int, year: AppraisalYear) -> tuple[bool, dt.date | None]:
+    """Whether the pegawai has an approved SKP of the year, and its start date (None: from the
+    year's start)."""
+    row = db.session.execute(select(Plan.start_date).where(
         Plan.employee_id == employee_id, Plan.year_id == year.id, Plan.status == PlanStatus.APPROVED)
-        .order_by(Plan.version.desc()).limit(1))
+        .order_by(Plan.version.desc()).limit(1)).first()
+    return (row is not None, row[0] if row is not None else None)
 
 
 def current_period(year: AppraisalYear, today: dt.date | None = None) -> Period | None:

@@ -13,7 +13,7 @@ RUNTIME_STAMP := $(VENV)/.requirements.stamp
 DEV_STAMP := $(VENV)/.requirements-dev.stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-e2e lint clean
+.PHONY: help run setup test test-e2e guide-shots lint clean
 
 help:
 	@echo "make run       set up .venv, instance/config.py, the database and the demo data;"
@@ -21,6 +21,7 @@ help:
 	@echo "make test      run the whole test suite (PYTEST_ARGS='...' passes options;"
 	@echo "               TEST_DATABASE_URL=postgresql+psycopg://... runs it on PostgreSQL)"
 	@echo "make test-e2e  run only the browser tests (needs /usr/bin/chromium)"
+	@echo "make guide-shots  remake the Panduan's screenshots from the demo (app/static/panduan/)"
 	@echo "make lint      check the layers and areas with import-linter (.importlinter)"
 	@echo "make clean     remove .venv and caches (never instance/)"
 
@@ -59,6 +60,10 @@ lint: $(DEV_STAMP)
 
 test-e2e: $(DEV_STAMP)
 	$(PY) -m pytest -m e2e $(PYTEST_ARGS)
+
+# The Panduan's screenshots, made from the demo by the browser test, into app/static/panduan/ (commit them).
+guide-shots: $(DEV_STAMP)
+	CAPAIAN_GUIDE_SHOTS=app/static/panduan $(PY) -m pytest -m e2e tests/e2e/test_guide_screenshots.py $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts

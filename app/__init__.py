@@ -30,6 +30,7 @@ def register_extensions(app: Flask) -> None:
     from werkzeug.middleware.proxy_fix import ProxyFix
 
     from app import models  # noqa: F401  (registers the mappers before anything queries)
+    from app.services.notifications import inbox  # noqa: F401  (listens to the audit trail's steps)
     from app.extensions import babel, bootstrap, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)

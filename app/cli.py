@@ -141,6 +141,27 @@ def backup_command(output: str) -> None:
     click.echo(description)
 
 
+@click.command("send-reminders")
+@click.option("--today", "today_text", help="Run as on this date (YYYY-MM-DD), e.g. to check what a day would send.")
+@with_appcontext
+def send_reminders_command(today_text: str | None) -> None:
+    """Give today's reminders (deadlines, waiting reviews, keberatan, the weekly digest) into the
+    notification centre and by e-mail; each one once ever, so running it again sends nothing new."""
+    import datetime as dt
+
+    from app.services.notifications.reminders import send_reminders
+
+    try:
+        today = dt.date.fromisoformat(today_text) if today_text else local_today()
+    except ValueError:
+        _fail(f"Tanggal {today_text!r} tidak valid: tulis sebagai YYYY-MM-DD.")
+    run = send_reminders(today)
+    db.session.commit()
+    kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(run.created.items())) or "tidak ada yang baru"
+    click.echo(f"{run.total} pengingat baru ({kinds}); {run.emailed} dikirim lewat e-mail"
+               + (f", {run.failed} gagal dikirim" if run.failed else "") + ".")
+
+
 @click.group("signing-cert")
 def signing_cert_group() -> None:
     """The certificate that signs issued PDFs (PAdES)."""
@@ -232,6 +253,6 @@ def render_document_command(kind: str, nip: str, year_number: int, period_number
 def register(app: Flask) -> None:
     for command in (
         create_admin_command, set_password_command, import_employees_command, seed_demo_command, seed_scale_command,
-        backup_command, signing_cert_group, render_document_command,
+        backup_command, signing_cert_group, render_document_command, send_reminders_command,
     ):
         app.cli.add_command(command)

@@ -55,6 +55,8 @@ class Config:
     LOGO_MAX_BYTES = 1 * MB
     UPLOAD_FOLDER: str | None = None  # default: <instance>/uploads
 
+    # Reminders (`flask send-reminders`): this many days before a period's submission deadline.
+    REMINDER_DAYS_BEFORE = 3
     # Outgoing e-mail (optional): without MAIL_SERVER, activation codes are shown to the admin.
     # PAdES signing of issued PDFs (optional): a PKCS#12 file and its passphrase.
     SIGNING_P12_PATH: str | None = None

@@ -240,12 +240,22 @@ def menu_has_team() -> bool:
     return g.menu_has_team
 
 
+def unread_notifications() -> int:
+    """My unread notifications, for the menu's count (asked once per request)."""
+    if "unread_notifications" not in g:
+        from app.services.notifications.inbox import unread_count
+
+        g.unread_notifications = unread_count(current_user) if current_user.is_authenticated else 0
+    return g.unread_notifications
+
+
 def register_context(app: Flask) -> None:
     from app.services.audit import action_label, field_label, object_type_label
 
     app.add_template_filter(field_label, "field_label")  # the audit trail's field names in Indonesian
     app.add_template_filter(action_label, "action_label")  # … what happened
     app.add_template_filter(object_type_label, "object_type_label")  # … to what kind of thing
+    app.add_template_global(unread_notifications, "unread_notifications")  # the menu's count
 
     @app.context_processor
     def inject_site():

@@ -5,6 +5,7 @@ from app.models.audit import AuditEvent
 from app.models.base import Base
 from app.models.documents import Document, ExportJob
 from app.models.library import LibraryIndicator, LibraryResult
+from app.models.notifications import Notification
 from app.models.org import ActingAssignment, Employee, OrgUnit
 from app.models.plans import Expectation, Indicator, IndicatorPeriodTarget, Plan, WorkResult
 from app.models.reviews import AnnualEvaluation, Feedback, FeedbackPhrase, FollowUp, Objection
@@ -17,6 +18,6 @@ __all__ = [
     "Document", "ExportJob", "Feedback", "FeedbackPhrase", "FollowUp", "Objection",
     "BehaviorReflection", "CoreValue", "Evidence", "Realization",
     "CoreValueGuide", "Employee", "Expectation", "Indicator", "IndicatorPeriodTarget",
-    "LibraryIndicator", "LibraryResult", "LoginThrottle", "OrgTarget", "OrgUnit", "OrgYearResult", "Period", "Plan",
+    "LibraryIndicator", "LibraryResult", "LoginThrottle", "Notification", "OrgTarget", "OrgUnit", "OrgYearResult", "Period", "Plan",
     "User", "WorkResult", "admin_scope",
 ]

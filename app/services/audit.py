@@ -6,12 +6,16 @@ import enum
 from decimal import Decimal
 from typing import Any
 
+from blinker import Namespace
 from flask import has_request_context, request
 from sqlalchemy import Select, distinct, select
 
 from app.extensions import db
 from app.models import AuditEvent, Employee, OrgUnit, User
 from app.security import admin_opd_ids
+
+# Sent with every event `record` writes: (event, obj=, actor=, title=).
+recorded = Namespace().signal("audit-recorded")
 
 CLI_ACTOR = "Sistem (baris perintah)"
 WEB_SYSTEM_ACTOR = "Sistem (pengamanan masuk)"  # no one acted: the app itself, during a web request
@@ -240,6 +244,8 @@ def record(actor: User | None, action: str, obj: Any, **kwargs: Any) -> AuditEve
     """Add one audit event to the session (flushed with the change it describes)."""
     event = build_event(actor, action, obj, **kwargs)
     db.session.add(event)
+    # whoever the step concerns is told (services/notifications/inbox.py listens)
+    recorded.send(event, obj=_unwrap(obj), actor=_unwrap(actor), title=action_label(action))
     return event
 
 

@@ -15,16 +15,17 @@ from app.domain.enums import (
 from app.domain.scoring import Predikat, Rating
 from app.models import (
     ActingAssignment, AnnualEvaluation, Assessment, Document, Evidence, ExportJob, FeedbackPhrase, FollowUp,
-    LibraryResult, Objection, OrgTarget, Realization,
+    LibraryResult, Notification, Objection, OrgTarget, Realization,
 )
 from app.domain.enums import DocumentKind, JobStatus
 from app.models.base import utcnow
 
 # Reachable without logging in.
 PUBLIC = {"static", "bootstrap.static", "main.healthz", "main.logo", "auth.login", "auth.activate",
-          "verification.index", "verification.code"}
+          "verification.index", "verification.code", "main.unsubscribe"}
 # Every logged-in user may use these for themselves.
-SELF_SERVICE = {"main.home", "main.profile", "auth.change_password", "auth.logout"}
+SELF_SERVICE = {"main.home", "main.profile", "auth.change_password", "auth.logout", "main.notifications",
+                "main.notifications_read_all", "main.notification_open", "main.reminder_preference", "main.guide"}
 # Admin routes that act on one object of an OPD: another OPD's admin gets 403/404 (no leak).
 ADMIN_OBJECT_ARGS = {"employee_id", "unit_id", "assignment_id", "token", "target_id", "opd_id", "job_id"}
 # Admin routes only a superadmin may use (the whole kabupaten's settings and calendar).
@@ -81,7 +82,9 @@ def world(factory):
                         plan_id=plan.id, title="Sasaran Kinerja Pegawai", snapshot={}, stored_name="0" * 32 + ".pdf",
                         sha256="0" * 64, size=0)
     job = ExportJob(opd_id=opd_a.id, year=year, kind=DocumentKind.SKP, status=JobStatus.DONE, total=1, done=1)
-    db.session.add_all([document, job])
+    notification = Notification(user_id=subject.user.id, kind="peristiwa", title="SKP dikembalikan",
+                                body="Subjek A", object_type="plan", object_id=plan.id)
+    db.session.add_all([document, job, notification])
     db.session.flush()
     args = {
         "employee_id": subject.id, "unit_id": unit_a.id, "assignment_id": assignment.id,
@@ -93,7 +96,7 @@ def world(factory):
         "assessment_id": assessment.id, "realization_id": realization.id, "evidence_id": realization.evidence[0].id,
         "number": 1, "evaluation_id": evaluation.id, "objection_id": evaluation.objection.id,
         "follow_up_id": evaluation.follow_ups[0].id, "phrase_id": phrase.id,
-        "document_id": document.id, "job_id": job.id,
+        "document_id": document.id, "job_id": job.id, "notification_id": notification.id,
     }
     _ = Aspect
     return {"subject": subject, "pegawai": pegawai, "admin_b": admin_b, "args": args}
@@ -191,5 +194,8 @@ def test_no_state_change_on_get(app):
 
 def test_pegawai_cannot_see_another_pegawais_profile_through_any_page(make_client, world):
     client = make_client(world["pegawai"].user)
-    for url in ["/", "/profil"]:
+    for url in ["/", "/profil", "/pemberitahuan"]:
         assert "Subjek A" not in client.get(url).get_data(as_text=True)
+    # another's notification can be neither opened nor marked read
+    notification_id = world["args"]["notification_id"]
+    assert client.post(f"/pemberitahuan/{notification_id}/buka").status_code == 404

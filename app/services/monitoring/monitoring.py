@@ -13,6 +13,7 @@ from sqlalchemy.orm import contains_eager
 from app.domain.enums import AssessmentStatus
 from app.domain.skp import PlanStatus
 from app.extensions import db
+from app.formatting import state_badge
 from app.models import AppraisalYear, Assessment, Employee, OrgUnit, Period, Plan, Realization
 
 # key -> (label, Bootstrap badge classes), in the order of the table's columns
@@ -22,7 +23,7 @@ STATES: dict[str, tuple[str, str]] = {
     "belum": ("Belum mulai", "text-bg-light border border-danger-subtle"),
     "draf": ("Draf terisi", "text-bg-secondary"),
     "diajukan": ("Diajukan", "text-bg-primary"),
-    "dikembalikan": ("Dikembalikan", "text-bg-warning"),
+    "dikembalikan": ("Dikembalikan", state_badge("RETURNED")),
     "disetujui": ("Dinilai", "text-bg-success"),
 }
 PROGRESS_STATES = ("belum", "draf", "diajukan", "dikembalikan", "disetujui")  # of those with an SKP

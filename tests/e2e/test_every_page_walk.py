@@ -1,5 +1,6 @@
-"""Every page each demo login can reach, on a 390 px phone: nothing scrolls sideways, no link
-leads to an error, no sentence ends a title with a second full stop, and the console stays clean. The pages are found by following the links of the pages themselves (GET only,
+"""Every page each demo login can reach, on a 390 px phone and a 1366 px laptop: nothing scrolls
+sideways, no link leads to an error, no sentence ends a title with a second full stop, and the
+console stays clean. The pages are found by following the links of the pages themselves (GET only,
 from Beranda and the menu outward), so a new page is walked without being listed here."""
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 
-from tests.browser import PHONE, demo_page, settled_width
+from tests.browser import PHONE, log_in, settled_width, watch_console
 
 pytestmark = pytest.mark.e2e
 
@@ -31,7 +32,10 @@ def _key(url: str) -> str:
     return parts.path.rstrip("/") + ("?" + urlencode([(k, "") for k in keys]) if keys else "")
 
 
-def _walk(page, base: str, limit: int) -> tuple[list[str], list[str]]:
+LAPTOP = {"viewport": {"width": 1366, "height": 768}}
+
+
+def _walk(page, base: str, limit: int, width: int) -> tuple[list[str], list[str]]:
     """(pages walked, what is wrong: a page that scrolls sideways, with its width; a link that
     leads to an error; a doubled full stop after a title)."""
     queue, seen, walked, wide = deque([("/", "")]), {_key("/")}, [], []
@@ -43,9 +47,9 @@ def _walk(page, base: str, limit: int) -> tuple[list[str], list[str]]:
         if response is None or response.status >= 400 or "text/html" not in (response.headers.get("content-type") or ""):
             continue
         walked.append(path)
-        width = settled_width(page, PHONE["viewport"]["width"])
-        if width > PHONE["viewport"]["width"]:
-            wide.append(f"{path} ({width} px)")
+        measured = settled_width(page, width)
+        if measured > width:
+            wide.append(f"{path} ({measured} px)")
         # a title's full stop is the sentence's: never "S.Sos.." (domain/text.py sentence, |kalimat)
         for doubled in DOUBLE_STOP.findall(page.inner_text("body")):
             wide.append(f"{path}: “{doubled}”")
@@ -60,10 +64,17 @@ def _walk(page, base: str, limit: int) -> tuple[list[str], list[str]]:
     return walked, wide
 
 
+@pytest.mark.parametrize("size", [PHONE, LAPTOP], ids=["390px", "1366px"])
 @pytest.mark.parametrize("login", LOGINS)
-def test_no_page_scrolls_sideways_on_a_phone(demo_server, browser, login):
-    context, page, problems = demo_page(browser, demo_server, login, phone=True)
-    walked, wide = _walk(page, demo_server["url"], PAGES_PER_LOGIN)
+def test_no_page_scrolls_sideways(demo_server, browser, login, size):
+    from app.seed.demo.story import DEMO_PASSWORD
+
+    context = browser.new_context(locale="id-ID", **size)
+    page = context.new_page()
+    problems = watch_console(page)
+    nip, _name = demo_server["logins"][login]
+    log_in(page, demo_server["url"], nip, DEMO_PASSWORD)
+    walked, wide = _walk(page, demo_server["url"], PAGES_PER_LOGIN, size["viewport"]["width"])
     context.close()
     assert len(walked) >= 10, walked  # the walk found the pages
     assert wide == [], wide

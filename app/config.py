@@ -42,7 +42,7 @@ class Config:
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = False
     ACTIVATION_VALID_HOURS = 72
-    PASSWORD_HASH_METHOD = "scrypt"
+    PASSWORD_HASH_METHOD = "argon2id"  # or a werkzeug method; older hashes are redone at the next login
 
     # Behind nginx: how many proxies set X-Forwarded-For / -Proto (0 = none, do not trust them)
     PROXY_FIX_X_FOR = 0

@@ -236,13 +236,13 @@ def test_the_password_check_runs_outside_any_transaction(client, factory, monkey
 
     user = factory.employee().user
     seen = []
-    real = accounts.check_password_hash
+    real = accounts.check_password
 
     def spy(hashed, given):
         seen.append(db.session().in_transaction())
         return real(hashed, given)
 
-    monkeypatch.setattr(accounts, "check_password_hash", spy)
+    monkeypatch.setattr(accounts, "check_password", spy)
     response = client.post("/masuk", data={"nip": user.nip, "password": password})
     assert seen == [False]
     assert response.status_code == (302 if password == PASSWORD else 200)

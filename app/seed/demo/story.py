@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import select
-from werkzeug.security import check_password_hash
 
 from app.domain.enums import ActingKind, OrgUnitKind, Role
 from app.domain.nip import parse_nip
@@ -26,7 +25,7 @@ from app.seed.demo.reviews import seed_reviews
 from app.seed.demo.skp import seed_skp
 from app.services import ServiceError
 from app.services.audit import record
-from app.services.org.accounts import hash_password
+from app.services.org.accounts import check_password, hash_password
 from app.services.org.units import ensure_pemda
 from app.services.settings import update_settings
 
@@ -126,5 +125,5 @@ def demo_logins() -> list[tuple[str, User]]:
     return [
         (label, users[nip]) for label, nip in wanted
         if nip in users and users[nip].password_hash
-        and check_password_hash(users[nip].password_hash, DEMO_PASSWORD)
+        and check_password(users[nip].password_hash, DEMO_PASSWORD)
     ]

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from flask import current_app
 from sqlalchemy import delete, select, update
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.domain.enums import Role
 from app.domain.nip import NipError, normalize_nip, parse_nip
@@ -20,6 +19,7 @@ from app.models.accounts import new_session_token
 from app.models.base import utcnow
 from app.services import FieldErrors, ServiceError
 from app.services.audit import record
+from app.services.org import password_hashing
 
 # Unambiguous characters (no 0/O, 1/I/L): codes are read aloud and typed from paper.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -34,15 +34,19 @@ def _config(key: str):
 
 
 def hash_password(password: str) -> str:
-    return generate_password_hash(password, method=_config("PASSWORD_HASH_METHOD"))
+    return password_hashing.hash_password(password, _config("PASSWORD_HASH_METHOD"))
+
+
+def check_password(stored: str, password: str) -> bool:
+    return password_hashing.verify_password(stored, password)
 
 
 def _equalise_timing(password: str) -> None:
     """Spend the same time on an unknown NIP as on a wrong password."""
     global _dummy_hash
-    if _dummy_hash is None or not _dummy_hash.startswith(_config("PASSWORD_HASH_METHOD").split(":")[0]):
+    if _dummy_hash is None or password_hashing.needs_rehash(_dummy_hash, _config("PASSWORD_HASH_METHOD")):
         _dummy_hash = hash_password(secrets.token_hex(8))
-    check_password_hash(_dummy_hash, password)
+    check_password(_dummy_hash, password)
 
 
 def find_user_by_nip(nip: str) -> User | None:
@@ -121,7 +125,7 @@ def authenticate(nip: str, password: str, *, address: str | None = None, now: dt
     if not known:  # an unknown NIP fails, and is slowed, exactly like a wrong password
         _equalise_timing(password)
         return _register_failure(key, address, None, now) if key else LoginOutcome()
-    matched = check_password_hash(password_hash, password)
+    matched = check_password(password_hash, password)
     user = db.session.get(User, user_id)  # read again: it may have changed during the check
     if user is None or not user.is_active or user.password_hash != password_hash:
         return LoginOutcome()
@@ -136,8 +140,8 @@ def authenticate(nip: str, password: str, *, address: str | None = None, now: dt
         user.failed_login_since = None
         user.locked_until = None
     user.last_login_at = now
-    if not user.password_hash.startswith(_config("PASSWORD_HASH_METHOD").split(":")[0]):
-        user.password_hash = hash_password(password)  # upgrade an old hashing method
+    if password_hashing.needs_rehash(user.password_hash, _config("PASSWORD_HASH_METHOD")):
+        user.password_hash = hash_password(password)  # an old method (scrypt): stored again as argon2id
     db.session.flush()
     return LoginOutcome(user=user)
 
@@ -231,7 +235,7 @@ def _set_password(user: User, password: str, *, must_change: bool) -> None:
 def change_password(user: User, current: str, new: str, confirm: str) -> None:
     """The user changes their own password (also the forced change after a reset)."""
     errors = []  # every field's problem at once
-    if not user.password_hash or not check_password_hash(user.password_hash, current):
+    if not user.password_hash or not check_password(user.password_hash, current):
         errors.append(("current", "Kata sandi saat ini salah."))
     if current == new:
         errors.append(("password", "Kata sandi baru harus berbeda dari kata sandi saat ini."))

@@ -10,8 +10,9 @@ from urllib.parse import urlsplit
 
 from flask import Flask, Request, abort, g, redirect, request, url_for
 from flask_login import current_user
-from werkzeug.datastructures import ImmutableMultiDict
+from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import IntegerConverter, UnicodeConverter, ValidationError
 
 from app.extensions import db
@@ -231,22 +232,32 @@ class SiteInfo:
         return self._load().logo_mime is not None
 
 
-def menu_has_team() -> bool:
-    """Whether the menu shows "Tim saya" (`services/org/team.has_team`), asked once per request."""
-    if "menu_has_team" not in g:
-        from app.services.org.team import has_team
+def menu_facts() -> dict:
+    """What the menu asks of every page, in one query per request: "team" (Tim saya:
+    `services/org/team.has_team`), "reports" (a direct report: the cascade map), "reviews" (Tinjau
+    for a pengelola kinerja who also assesses) and "unread" (Pemberitahuan)."""
+    if "menu_facts" not in g:
+        if not current_user.is_authenticated:
+            g.menu_facts = {"team": False, "reports": False, "reviews": False, "unread": 0}
+        else:
+            from app.services.notifications.inbox import unread_expression
+            from app.services.org.team import menu_checks
 
-        g.menu_has_team = has_team(current_user)
-    return g.menu_has_team
+            columns = {**menu_checks(current_user), "unread": unread_expression(current_user)}
+            row = db.session.execute(select(*[c.label(name) for name, c in columns.items()])).one()
+            g.menu_facts = {name: (bool(value) if name != "unread" else int(value or 0))
+                            for name, value in row._asdict().items()}
+    return g.menu_facts
+
+
+def menu_has_team() -> bool:
+    """Whether the menu shows "Tim saya" (`services/org/team.has_team`)."""
+    return menu_facts()["team"]
 
 
 def unread_notifications() -> int:
-    """My unread notifications, for the menu's count (asked once per request)."""
-    if "unread_notifications" not in g:
-        from app.services.notifications.inbox import unread_count
-
-        g.unread_notifications = unread_count(current_user) if current_user.is_authenticated else 0
-    return g.unread_notifications
+    """My unread notifications, for the menu's count."""
+    return menu_facts()["unread"]
 
 
 def register_context(app: Flask) -> None:

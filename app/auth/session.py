@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_login import LoginManager
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from app.extensions import db
 from app.models import Employee, User
@@ -22,9 +22,11 @@ def configure_login_manager(login_manager: LoginManager) -> None:
         user = db.session.get(
             User,
             int(user_id),
+            # one query for the account, its pegawai with their unit, and the OPDs it administers
+            # (joined: the floor of every page is this and the menu's one query, web.menu_facts)
             options=[
-                selectinload(User.employee).selectinload(Employee.unit),
-                selectinload(User.admin_units),
+                joinedload(User.employee).joinedload(Employee.unit),
+                joinedload(User.admin_units),
             ],
         )
         if user is None or user.session_token != token or not user.is_active:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort, flash, g, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from app.domain.enums import AssessmentStatus, PhraseScope
@@ -25,13 +25,12 @@ from app.services import ConflictError, FieldErrors, ServiceError
 from app.services.assessments.assessments import assessment_options, return_assessment
 from app.services.assessments.sheet import Sheet
 from app.services.org.head_assessed import on_behalf_of
-from app.services.org.team import reviews_anyone
 from app.services.reviews import reviews
 from app.services.reviews.phrases import phrases_by_scope
 from app.services.reviews.review_queue import review_grid
 from app.services.settings import get_settings
 from app.services.years import all_years, current_year
-from app.web import commit, menu_has_team, year_or_404
+from app.web import commit, menu_facts, menu_has_team, year_or_404
 
 CONFLICT = ("Penilaian ini telah berubah sejak halaman ini dibuka (disimpan di tab lain, atau diubah oleh "
             "pegawai atau pengelola kinerja), jadi isian Anda belum disimpan.")
@@ -72,12 +71,11 @@ def review_outcome(assessment: Assessment | None) -> Outcome | None:
 
 
 def reviews_nav() -> bool:
-    """Whether the menu shows "Tinjau": reuses the menu's team check, and asks once more only for
-    a pengelola kinerja (whose team check also counts the officials the kepala daerah assesses)."""
-    if "reviews_nav" not in g:
-        g.reviews_nav = bool(current_user.is_authenticated and current_user.employee_id and menu_has_team()
-                             and (not current_user.is_admin or reviews_anyone(current_user)))
-    return g.reviews_nav
+    """Whether the menu shows "Tinjau": the menu's team check, and for a pengelola kinerja (whose
+    team check also counts the officials the kepala daerah assesses) whether they review anyone —
+    both from the menu's one query (web.menu_facts)."""
+    return bool(current_user.is_authenticated and current_user.employee_id and menu_has_team()
+                and (not current_user.is_admin or menu_facts()["reviews"]))
 
 
 @bp.app_context_processor

@@ -3,7 +3,7 @@ tree, with the gaps. The pengelola kinerja see their OPDs; a supervisor sees the
 themselves."""
 from __future__ import annotations
 
-from flask import abort, current_app, g, render_template, request, url_for
+from flask import abort, current_app, render_template, request, url_for
 from flask_login import current_user
 
 from app.domain.enums import OrgUnitKind
@@ -14,6 +14,7 @@ from app.services.org import team
 from app.services.skp.cascade import opd_map, opd_rows, subtree_map
 from app.services.years import all_years, current_year, get_year
 from app.skp.blueprint import bp
+from app.web import menu_facts
 
 
 @bp.app_template_global()
@@ -39,10 +40,10 @@ def plan_url(plan_id: int) -> str | None:
 
 
 def has_direct_reports(user: User) -> bool:
-    """The user assesses at least one active pegawai (asked once per request)."""
-    if "has_direct_reports" not in g:
-        g.has_direct_reports = team.has_direct_reports(user)
-    return g.has_direct_reports
+    """The user assesses at least one active pegawai (the menu's one query: web.menu_facts)."""
+    if user.is_authenticated and user.id == current_user.id:
+        return menu_facts()["reports"]
+    return team.has_direct_reports(user)
 
 
 @bp.app_template_global()

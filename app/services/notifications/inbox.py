@@ -82,6 +82,12 @@ def remind(user: User, key: str, title: str, body: str, *, object_type: str | No
     return notification
 
 
+def unread_expression(user: User):
+    """My unread count as SQL, to be asked together with the menu's other questions."""
+    return (select(func.count(Notification.id)).where(Notification.user_id == user.id, Notification.read_at.is_(None))
+            .scalar_subquery())
+
+
 def unread_count(user: User) -> int:
     return db.session.scalar(select(func.count(Notification.id)).where(
         Notification.user_id == user.id, Notification.read_at.is_(None))) or 0

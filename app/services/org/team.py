@@ -17,7 +17,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import ColumnElement, exists, false, or_, select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
@@ -103,6 +103,25 @@ def has_team(user: User, today: dt.date | None = None) -> bool:
     if user.is_admin:
         checks.append(head_assessed_query(user).exists())
     return bool(checks) and any(db.session.execute(select(*checks)).one())
+
+
+def menu_checks(user: User, today: dt.date | None = None) -> dict[str, ColumnElement[bool]]:
+    """The menu's questions about the user's team, as SQL to be asked in one query with others
+    (web.menu_facts): "team" (`has_team`), "reports" (`has_direct_reports`) and "reviews"
+    (`reviews_anyone`)."""
+    own = user.employee_id if user.is_authenticated else None
+    if own is None:
+        team = [head_assessed_query(user).exists()] if user.is_authenticated and user.is_admin else []
+        return {"team": or_(*team) if team else false(), "reports": false(), "reviews": false()}
+    today = today or local_today()
+    direct = exists().where(Employee.assessor_id == own, Employee.active.is_(True))
+    acting = exists().where(ActingAssignment.acting_employee_id == own,
+                            ActingAssignment.start_date <= today, ActingAssignment.end_date >= today)
+    replacing = exists().where(ActingAssignment.acting_employee_id == own,
+                               ActingAssignment.replaced_employee_id.is_not(None),
+                               ActingAssignment.start_date <= today, ActingAssignment.end_date >= today)
+    team = [direct, acting] + ([head_assessed_query(user).exists()] if user.is_admin else [])
+    return {"team": or_(*team), "reports": direct, "reviews": or_(direct, replacing)}
 
 
 def has_direct_reports(user: User) -> bool:

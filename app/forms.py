@@ -158,6 +158,9 @@ class DecimalField(StringField):
         return input_text(self.data) if self.data is not None else ""
 
 
+DATE_HINT = "Tulis sebagai hh/bb/tttt, mis. 17/08/2026."
+
+
 class IndonesianDateField(DateField):
     """A date typed the Indonesian way, dd/mm/yyyy, whatever the browser's language (a native
     date input shows the browser's own format); "17-8-2026", "17.08.2026" and the ISO form are read
@@ -169,7 +172,7 @@ class IndonesianDateField(DateField):
     def __init__(self, label=None, validators=None, **kwargs):
         render_kw = {"inputmode": "numeric", "autocomplete": "off", "placeholder": "hh/bb/tttt",
                      "data-date-picker": "", **(kwargs.pop("render_kw", None) or {})}
-        kwargs.setdefault("invalid_value_message", "Tanggal tidak valid: tulis sebagai hh/bb/tttt, mis. 17/08/2026.")
+        kwargs.setdefault("invalid_value_message", "Tanggal tidak valid: " + DATE_HINT[0].lower() + DATE_HINT[1:])
         super().__init__(label, validators, format=list(self.FORMATS), render_kw=render_kw, **kwargs)
 
     def process_formdata(self, valuelist):

@@ -13,7 +13,7 @@ from app.domain.enums import (
 )
 from app.domain.grades import PNS_GRADES, PPPK_GRADES
 from app.domain.nip import nip_error
-from app.forms import Form, IndonesianDateField, VersionedForm, choices
+from app.forms import DATE_HINT, Form, IndonesianDateField, VersionedForm, choices
 from app.web import to_id
 
 
@@ -100,8 +100,8 @@ class ActingForm(Form):
     unit_id = SelectField("Unit kerja jabatan", coerce=to_id, validators=[DataRequired("Pilih unit kerja.")])
     position = StringField("Jabatan yang dijabat", validators=[DataRequired("Jabatan wajib diisi."), Length(max=250)],
                            render_kw={"placeholder": "mis. Kepala Bidang Bina Marga"})
-    start_date = IndonesianDateField("Mulai", validators=[DataRequired("Tanggal mulai wajib diisi dengan tanggal yang valid.")])
-    end_date = IndonesianDateField("Selesai", validators=[DataRequired("Tanggal selesai wajib diisi dengan tanggal yang valid.")])
+    start_date = IndonesianDateField("Mulai", validators=[DataRequired("Tanggal mulai wajib diisi dengan tanggal yang valid. " + DATE_HINT)])
+    end_date = IndonesianDateField("Selesai", validators=[DataRequired("Tanggal selesai wajib diisi dengan tanggal yang valid. " + DATE_HINT)])
     decree = StringField("Nomor surat perintah", validators=[Optional(), Length(max=150)])
 
 

@@ -8,7 +8,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, St
 from app.domain.enums import OrgPredikat
 from app.domain.periods import DEFAULT_REVIEW_DAYS, DEFAULT_SUBMISSION_DAYS, PeriodScheme
 from app.domain.skp import Approach, Aspect, Direction, IndicatorDraft, ResultKind, indicator_problems
-from app.forms import DecimalField, Form, IndonesianDateField, choices
+from app.forms import DATE_HINT, DecimalField, Form, IndonesianDateField, choices
 from app.web import to_id
 
 class NumberRequired:
@@ -56,9 +56,9 @@ class YearForm(Form):
 
 class DeadlineForm(Form):
     submission_deadline = IndonesianDateField(
-        "Batas pengajuan pegawai", validators=[DataRequired("Batas pengajuan wajib diisi dengan tanggal yang valid.")])
+        "Batas pengajuan pegawai", validators=[DataRequired("Batas pengajuan wajib diisi dengan tanggal yang valid. " + DATE_HINT)])
     review_deadline = IndonesianDateField(
-        "Batas penilaian atasan", validators=[DataRequired("Batas penilaian wajib diisi dengan tanggal yang valid.")])
+        "Batas penilaian atasan", validators=[DataRequired("Batas penilaian wajib diisi dengan tanggal yang valid. " + DATE_HINT)])
     reason = TextAreaField("Alasan perpanjangan", validators=[Optional(), Length(max=500)], render_kw={"rows": 2})
 
 

@@ -6,7 +6,7 @@ from wtforms import BooleanField, RadioField, SelectField, StringField, TextArea
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from app.domain.skp import Approach, Aspect, Direction, Perspective, ResultKind
-from app.forms import DecimalField, Form, IndonesianDateField, VersionedForm, choices
+from app.forms import DATE_HINT, DecimalField, Form, IndonesianDateField, VersionedForm, choices
 from app.web import to_id
 
 MAX_TEXT = 2000
@@ -139,4 +139,4 @@ def form_version(form) -> int:
 class StartDateForm(Form):
     """The pengelola kinerja's earlier start date of an approved SKP."""
 
-    start_date = IndonesianDateField("Berlaku mulai", validators=[DataRequired("Isi tanggal mulai dengan tanggal yang valid.")])
+    start_date = IndonesianDateField("Berlaku mulai", validators=[DataRequired("Isi tanggal mulai dengan tanggal yang valid. " + DATE_HINT)])

@@ -50,6 +50,11 @@ def test_focus_ring_dates_files_and_rating_selects(demo_server, browser):
     expect(date).to_have_attribute("type", "text")
     expect(page.get_by_role("button", name="Pilih tanggal dari kalender").first).to_be_visible()
     date.fill("17/08/2026")
+    # a date that cannot be read: the message stays beside the field, inside the calendar group too
+    date.fill("31/02/2026")
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.locator("#start_date-galat")).to_be_visible()
+    expect(page.locator("#start_date-galat")).to_contain_text("Tulis sebagai hh/bb/tttt")
 
     # a file input: "Pilih berkas", then the chosen name
     page.goto(demo_server["url"] + "/pengelolaan/impor")

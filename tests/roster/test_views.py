@@ -101,7 +101,7 @@ def test_unreadable_file_refused_next_to_the_field(client, superadmin, app, data
     response = upload(client, data, filename)
     html = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert re.search(r'id="file-galat" class="invalid-feedback">[^<]*' + message, html)
+    assert re.search(r'id="file-galat" class="invalid-feedback d-block">[^<]*' + message, html)
     assert 'aria-invalid="true"' in html
     assert _stored(app) == []
 

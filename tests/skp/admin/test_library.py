@@ -75,7 +75,7 @@ def test_iki_form_puts_each_rule_at_its_field(client, admin, changes, field, mes
     result = entry()
     client.login_as(admin)
     page = body(client.post(f"/pengelolaan/pustaka/rhk/{result.id}/iki/baru", dict(IKI, **changes)))
-    assert f'id="{field}-galat" class="invalid-feedback">{message}' in page
+    assert f'id="{field}-galat" class="invalid-feedback d-block">{message}' in page
     assert rows(LibraryIndicator) == 0 and rows(AuditEvent) == 0
 
 
@@ -97,7 +97,7 @@ def test_iki_form_shows_every_problem_at_once(client, admin):
 def test_rhk_form_refuses_bad_input(client, admin, changes, field, message):
     client.login_as(admin)
     page = body(client.post("/pengelolaan/pustaka/rhk/baru", dict(RHK, **changes)))
-    assert f'id="{field}-galat" class="invalid-feedback">{message}' in page
+    assert f'id="{field}-galat" class="invalid-feedback d-block">{message}' in page
     assert rows(LibraryResult) == 0 and rows(AuditEvent) == 0
 
 

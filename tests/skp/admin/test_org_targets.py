@@ -75,7 +75,7 @@ def test_target_form_refuses_bad_input_at_the_field(client, setup, changes, fiel
     opd, year, admin = setup
     client.login_as(admin)
     page = body(client.post(f"/pengelolaan/sasaran/{opd.id}/{year.id}/baru", dict(TARGET, **changes)))
-    assert f'id="{field}-galat" class="invalid-feedback">{message}' in page
+    assert f'id="{field}-galat" class="invalid-feedback d-block">{message}' in page
     assert rows(OrgTarget) == 0 and rows(AuditEvent) == 1  # only the year's opening
 
 
@@ -162,7 +162,7 @@ def test_organisation_result_refuses_bad_input(client, setup, form, field, messa
     data = dict({"predikat": "BAIK", "capaian": "90", "note": ""}, **form)
     response = client.post(f"/pengelolaan/sasaran/{opd.id}/{year.id}/hasil", data)
     assert response.status_code == 200
-    assert f'id="{field}-galat" class="invalid-feedback">{message}' in body(response)
+    assert f'id="{field}-galat" class="invalid-feedback d-block">{message}' in body(response)
     assert rows(OrgYearResult) == 0 and events("hasil_organisasi.ditetapkan") == []
 
 

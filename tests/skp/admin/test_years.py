@@ -49,7 +49,7 @@ def test_opening_a_year_refuses_bad_input_at_the_field(client, factory, form, fi
     client.login_as(factory.superadmin())
     before = rows(AppraisalYear), rows(Period), rows(AuditEvent)
     page = body(client.post("/pengelolaan/tahun/baru", dict(YEAR_FORM, **form)))
-    assert f'id="{field}-galat" class="invalid-feedback">{message}' in page
+    assert f'id="{field}-galat" class="invalid-feedback d-block">{message}' in page
     assert (rows(AppraisalYear), rows(Period), rows(AuditEvent)) == before
 
 
@@ -88,7 +88,7 @@ def test_deadline_validation(client, factory, submission, review, field, message
     client.login_as(factory.superadmin())
     page = body(client.post(f"/pengelolaan/tahun/periode/{period.id}/ubah",
                             {"submission_deadline": submission, "review_deadline": review}))
-    assert f'id="{field}-galat" class="invalid-feedback">{message}' in page
+    assert f'id="{field}-galat" class="invalid-feedback d-block">{message}' in page
     period = db.session.get(Period, period.id)
     assert (period.submission_deadline, period.review_deadline) == (dt.date(2026, 7, 10), dt.date(2026, 7, 20))
     assert events("periode.batas_diubah") == []

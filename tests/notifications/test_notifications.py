@@ -190,3 +190,30 @@ def test_the_command_reports_what_it_gave(line, factory, app):
     assert "0 pengingat baru (tidak ada yang baru)" in again.output
     assert runner.invoke(args=["send-reminders", "--today", "kemarin"]).exit_code != 0
     assert db.session.scalar(select(func.count(Notification.id))) >= 1
+
+
+def test_a_keberatan_waiting_for_its_decision_reminds_the_atasan_once(line, factory):
+    from app.domain.enums import EvaluationStatus, ObjectionStatus
+    from app.domain.scoring import Predikat, Rating
+    from app.models import AnnualEvaluation, Objection
+    from app.models.base import utcnow
+
+    staff, kabid = line["staff"], line["kabid"]
+    plan = factory.skp.plan(staff, line["year"], status=PlanStatus.APPROVED)
+    evaluation = AnnualEvaluation(employee=staff, year=line["year"], plan=plan, status=EvaluationStatus.HANDED_OVER,
+                                  result_rating=Rating.DI_BAWAH, behavior_rating=Rating.SESUAI,
+                                  predikat=Predikat.BUTUH_PERBAIKAN, handed_over_at=utcnow())
+    evaluation.objection = Objection(status=ObjectionStatus.FILED, reasons="Capaian saya sesuai target.")
+    db.session.add(evaluation)
+    db.session.flush()
+    day = dt.date(2027, 1, 20)
+    assert send_reminders(day).created["keberatan"] == 0  # not explained yet: the Pejabat Penilai's turn
+    objection = evaluation.objection
+    objection.status, objection.explanation = ObjectionStatus.EXPLAINED, "Capaian dua IKI utama di bawah 90 %."
+    objection.explained_at, objection.explained_by = utcnow(), line["kasi"].user
+    db.session.flush()
+    assert send_reminders(day).created["keberatan"] == 1
+    (reminder,) = [n for n in mine(kabid.user) if n.kind == "pengingat"]
+    assert "Keberatan Staf Uji menunggu keputusan Anda" == reminder.title
+    assert reminder.object_type == "annual_evaluation" and reminder.object_id == evaluation.id
+    assert send_reminders(day + dt.timedelta(days=1)).created["keberatan"] == 0

@@ -134,11 +134,12 @@ def test_a_waiting_review_reminds_the_assessor_past_half_the_window(line, factor
     db.session.add(Assessment(employee=staff, period=p1, plan=plan, status=AssessmentStatus.SUBMITTED,
                               submitted_at=dt.datetime(2026, 4, 5, tzinfo=dt.timezone.utc)))
     db.session.flush()
+    staff.name = "Staf Uji, S.Sos."  # a title's full stop ends the sentence too: no "S.Sos.."
     half = p1.submission_deadline + (p1.review_deadline - p1.submission_deadline) / 2
     assert send_reminders(half - dt.timedelta(days=1)).created["tinjau"] == 0
     assert send_reminders(half).created["tinjau"] == 1
     (reminder,) = [n for n in mine(kasi.user) if n.kind == "pengingat"]
-    assert "1 penilaian" in reminder.title and "Staf Uji" in reminder.body
+    assert "1 penilaian" in reminder.title and reminder.body.endswith("Menunggu: Staf Uji, S.Sos.")
     assert send_reminders(half + dt.timedelta(days=2)).created["tinjau"] == 0
 
 

@@ -23,6 +23,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from app.domain.enums import AssessmentStatus, ObjectionStatus, Role
 from app.domain.periods import assessed
 from app.domain.skp import PlanStatus
+from app.domain.text import sentence
 from app.extensions import db
 from app.formatting import tanggal
 from app.models import (
@@ -126,7 +127,7 @@ def _waiting_reviews(today: dt.date):
             period = by_id[period_id]
             names = ", ".join(a.employee.name for a in items[:5]) + (f", dan {len(items) - 5} lainnya" if len(items) > 5 else "")
             yield (reviewers[user_id], f"tinjau:{period_id}", f"{len(items)} penilaian {period.title} menunggu tinjauan Anda",
-                   f"Batas penilaian {tanggal(period.review_deadline)}. Menunggu: {names}.", "period", period_id)
+                   sentence(f"Batas penilaian {tanggal(period.review_deadline)}. Menunggu: {names}"), "period", period_id)
 
 
 def _objections(today: dt.date):

@@ -4,14 +4,14 @@ with, and an HTTP server on 127.0.0.1 that publishes the CRL."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
+
+from tests.documents.local_server import LocalServer
 
 NOW = dt.datetime.now(dt.timezone.utc)
 
@@ -66,35 +66,11 @@ class Pki:
         return path
 
 
-class CrlServer:
+class CrlServer(LocalServer):
     """`with CrlServer() as server:` — server.url; set server.crl (DER) before it is asked."""
 
-    def __init__(self):
-        authority = self
-        self.crl = b""
-        self.requests = 0
+    path = "/root.crl"
+    crl = b""
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802  (the http.server interface)
-                authority.requests += 1
-                self.send_response(200)
-                self.send_header("Content-Type", "application/pkix-crl")
-                self.send_header("Content-Length", str(len(authority.crl)))
-                self.end_headers()
-                self.wfile.write(authority.crl)
-
-            def log_message(self, *args):  # quiet
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/root.crl"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(5)
+    def answer(self, body: bytes) -> tuple[str, bytes]:
+        return "application/pkix-crl", self.crl

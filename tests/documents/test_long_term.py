@@ -32,20 +32,28 @@ def configure(app, monkeypatch, tmp_path, pki: Pki, tsa: TimestampAuthority) -> 
     monkeypatch.setitem(app.config, "SIGNING_TRUST_ROOTS", str(roots))
 
 
+def issued_with_a_crl(world, app, monkeypatch, tmp_path, **config):
+    """An SKP issued and signed by a PKI whose CRL is published, timestamped by a test TSA:
+    (document, pki, CRL requests, the TSA's certificate)."""
+    with CrlServer() as crl, TimestampAuthority() as tsa:
+        pki = Pki(crl.url)
+        crl.crl = pki.crl
+        configure(app, monkeypatch, tmp_path, pki, tsa)
+        for key, value in config.items():
+            monkeypatch.setitem(app.config, key, value)
+        document = docs.issue("skp", world.plan, user=None)
+        db.session.commit()
+        return document, pki, crl.requests, tsa.certificate
+
+
 def root_of(pki: Pki):
     return asn1_x509.Certificate.load(pki.root.public_bytes(serialization.Encoding.DER))
 
 
 def test_the_crl_and_chain_are_embedded_and_validate_offline(world, app, monkeypatch, tmp_path, client):
-    with CrlServer() as crl, TimestampAuthority() as tsa:
-        pki = Pki(crl.url)
-        crl.crl = pki.crl
-        configure(app, monkeypatch, tmp_path, pki, tsa)
-        document = docs.issue("skp", world.plan, user=None)
-        db.session.commit()
-        assert document.signed and document.timestamped and document.long_term
-        assert crl.requests >= 1
-        tsa_root = tsa.certificate
+    document, pki, crl_requests, tsa_root = issued_with_a_crl(world, app, monkeypatch, tmp_path)
+    assert document.signed and document.timestamped and document.long_term
+    assert crl_requests >= 1
     reader = PdfFileReader(io.BytesIO(docs.read_bytes(document)))
     dss = DocumentSecurityStore.read_dss(reader)
     assert len(dss.crls) >= 1
@@ -64,12 +72,7 @@ def test_the_crl_and_chain_are_embedded_and_validate_offline(world, app, monkeyp
 
 def test_the_same_signature_without_its_data_would_not_validate_offline(world, app, monkeypatch, tmp_path):
     """The offline check above can fail: a context without the DSS's CRL refuses the chain."""
-    with CrlServer() as crl, TimestampAuthority() as tsa:
-        pki = Pki(crl.url)
-        crl.crl = pki.crl
-        configure(app, monkeypatch, tmp_path, pki, tsa)
-        document = docs.issue("skp", world.plan, user=None)
-        db.session.commit()
+    document, pki, _, _ = issued_with_a_crl(world, app, monkeypatch, tmp_path)
     reader = PdfFileReader(io.BytesIO(docs.read_bytes(document)))
     context = ValidationContext(trust_roots=[root_of(pki)], allow_fetching=False, revocation_mode="hard-fail",
                                 crls=[], ocsps=[])
@@ -91,12 +94,6 @@ def test_an_unreachable_crl_leaves_the_signature_b_t_and_the_page_says_so(world,
 
 
 def test_long_term_validation_can_be_switched_off(world, app, monkeypatch, tmp_path):
-    with CrlServer() as crl, TimestampAuthority() as tsa:
-        pki = Pki(crl.url)
-        crl.crl = pki.crl
-        configure(app, monkeypatch, tmp_path, pki, tsa)
-        monkeypatch.setitem(app.config, "SIGNING_LTV", False)
-        document = docs.issue("skp", world.plan, user=None)
-        db.session.commit()
-        assert crl.requests == 0
+    document, _, crl_requests, _ = issued_with_a_crl(world, app, monkeypatch, tmp_path, SIGNING_LTV=False)
+    assert crl_requests == 0
     assert document.timestamped and not document.long_term

@@ -3,8 +3,6 @@ pyHanko's DummyTimeStamper under a TSA certificate made here (time-stamping EKU,
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from asn1crypto import keys, tsp
 from asn1crypto import x509 as asn1_x509
@@ -12,6 +10,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from tests.documents.local_server import LocalServer
 
 
 def tsa_certificate():
@@ -34,41 +34,18 @@ def tsa_certificate():
     return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)), keys.PrivateKeyInfo.load(der_key)
 
 
-class TimestampAuthority:
+class TimestampAuthority(LocalServer):
     """`with TimestampAuthority() as tsa:` — tsa.url answers timestamp requests; tsa.certificate
     is its certificate (the trust root to validate the timestamps against); tsa.requests counts."""
+
+    path = "/tsa"
 
     def __init__(self):
         from pyhanko.sign.timestamps import DummyTimeStamper
 
         self.certificate, key = tsa_certificate()
-        stamper = DummyTimeStamper(tsa_cert=self.certificate, tsa_key=key)
-        authority = self
-        self.requests = 0
+        self.stamper = DummyTimeStamper(tsa_cert=self.certificate, tsa_key=key)
+        super().__init__()
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802  (the http.server interface)
-                request = tsp.TimeStampReq.load(self.rfile.read(int(self.headers["Content-Length"])))
-                answer = stamper.request_tsa_response(request).dump()
-                authority.requests += 1
-                self.send_response(200)
-                self.send_header("Content-Type", "application/timestamp-reply")
-                self.send_header("Content-Length", str(len(answer)))
-                self.end_headers()
-                self.wfile.write(answer)
-
-            def log_message(self, *args):  # quiet
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/tsa"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(5)
+    def answer(self, body: bytes) -> tuple[str, bytes]:
+        return "application/timestamp-reply", self.stamper.request_tsa_response(tsp.TimeStampReq.load(body)).dump()

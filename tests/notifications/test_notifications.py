@@ -17,30 +17,7 @@ from app.models import Assessment, Notification
 from app.services.notifications import inbox
 from app.services.notifications.reminders import send_reminders, unsubscribe_token
 from app.services.skp import plans
-
-DAY = dt.date(2026, 4, 7)
-
-
-class FakeSMTP:
-    sent: list = []
-
-    def __init__(self, host, port, timeout=None):
-        pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def starttls(self):
-        pass
-
-    def login(self, user, password):
-        pass
-
-    def send_message(self, message):
-        FakeSMTP.sent.append(message)
+from tests.mail import FakeSMTP
 
 
 @pytest.fixture
@@ -98,6 +75,28 @@ def test_the_page_the_count_and_opening_only_my_own(line, factory, make_client):
     stranger = make_client(kasi.user)
     assert stranger.post(f"/pemberitahuan/{notification.id}/buka").status_code == 404
     assert client.get(f"/pemberitahuan/{notification.id}/buka").status_code == 405  # a change is a POST
+
+
+def test_the_page_costs_the_same_queries_for_one_notification_or_twenty(line, factory, make_client):
+    from tests.queries import count_statements
+
+    staff, kasi = line["staff"], line["kasi"]
+    parent = factory.skp.plan(kasi, line["year"], status=PlanStatus.APPROVED).results[0]
+    plan = factory.skp.plan(staff, line["year"], status=PlanStatus.SUBMITTED, parent=parent)
+    plans.return_plan(kasi.user, plan, "Target kuantitas belum jelas.")
+    db.session.commit()
+    client = make_client(staff.user)
+    client.get("/pemberitahuan")
+    with count_statements() as one:
+        client.get("/pemberitahuan")
+    for _ in range(19):
+        plans.submit(staff.user, plan)
+        plans.return_plan(kasi.user, plan, "Masih perlu diperbaiki.")
+    db.session.commit()
+    with count_statements() as twenty:
+        page = client.get("/pemberitahuan").get_data(as_text=True)
+    assert page.count("SKP dikembalikan") >= 20
+    assert len(twenty) == len(one)
 
 
 def test_deadline_reminders_come_once_on_the_days_they_are_due(line, factory, app):

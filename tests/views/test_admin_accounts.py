@@ -10,6 +10,7 @@ from app.domain.enums import Role
 from app.extensions import db
 from app.models import AuditEvent, User
 from app.models.base import utcnow
+from tests.mail import FakeSMTP
 
 CODE_RE = re.compile(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}")
 
@@ -37,29 +38,6 @@ def test_reset_shows_a_one_time_code_that_activates_the_account(client, factory,
     new = "Pohon-Rindang-Di-Halaman"
     pegawai.post("/aktivasi", {"nip": employee.nip, "code": code, "password": new, "confirm": new})
     assert pegawai.post("/masuk", {"nip": employee.nip, "password": new}).status_code == 302
-
-
-class FakeSMTP:
-    sent: list = []
-
-    def __init__(self, host, port, timeout=None):
-        self.host = host
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def starttls(self):
-        pass
-
-    def login(self, user, password):
-        pass
-
-    def send_message(self, message):
-        FakeSMTP.sent.append(message)
-
 
 
 def test_the_reset_button_asks_first(client, factory, opd_admin):

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import joinedload
 
 from app.extensions import db
 from app.models import Notification, User
@@ -94,8 +95,10 @@ def unread_count(user: User) -> int:
 
 
 def my_notifications(user: User):
-    """My notifications, newest first (the caller paginates)."""
-    return select(Notification).where(Notification.user_id == user.id).order_by(
+    """My notifications, newest first, each with its audit event (who acted) read in the same
+    query (the caller paginates)."""
+    return select(Notification).options(joinedload(Notification.event)).where(
+        Notification.user_id == user.id).order_by(
         Notification.created_at.desc(), Notification.id.desc())
 
 

@@ -1,6 +1,8 @@
 """Capaian: achievement-based performance appraisal for the ASN of one kabupaten."""
 from __future__ import annotations
 
+import os
+
 from flask import Flask
 
 from app.config import load_config
@@ -8,7 +10,9 @@ from app.config import load_config
 
 def create_app(overrides: dict | None = None) -> Flask:
     """Build the app: configuration, extensions, blueprints, error pages, CLI. No database I/O."""
-    app = Flask(__name__, instance_relative_config=True)
+    # CAPAIAN_INSTANCE_PATH: another instance folder than <code>/instance (its config.py, an
+    # SQLite database, the local files), e.g. for two app servers started from one checkout.
+    app = Flask(__name__, instance_relative_config=True, instance_path=os.environ.get("CAPAIAN_INSTANCE_PATH") or None)
     load_config(app, overrides)
     configure_requests(app)
     register_extensions(app)

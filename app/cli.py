@@ -162,6 +162,24 @@ def send_reminders_command(today_text: str | None) -> None:
                + (f", {run.failed} gagal dikirim" if run.failed else "") + ".")
 
 
+@click.command("worker")
+@click.option("--burst", is_flag=True, help="Berhenti setelah antrean kosong (untuk uji dan skrip).")
+@with_appcontext
+def worker_command(burst: bool) -> None:
+    """Run the background jobs queued in Redis (JOB_RUNNER = "rq", REDIS_URL): batch exports and
+    documents being issued, one after another, on this server. Start one or more per server with
+    deploy/capaian-worker.service."""
+    from flask import current_app
+
+    from app.services import jobs
+
+    app = current_app._get_current_object()
+    if jobs.runner(app) != "rq" or not app.config.get("REDIS_URL"):
+        _fail("`flask worker` hanya untuk JOB_RUNNER = \"rq\" dengan REDIS_URL; tanpa itu pekerjaan latar "
+              "berjalan di proses web.")
+    jobs.work(app, burst=burst)
+
+
 @click.group("signing-cert")
 def signing_cert_group() -> None:
     """The certificate that signs issued PDFs (PAdES)."""
@@ -253,6 +271,6 @@ def render_document_command(kind: str, nip: str, year_number: int, period_number
 def register(app: Flask) -> None:
     for command in (
         create_admin_command, set_password_command, import_employees_command, seed_demo_command, seed_scale_command,
-        backup_command, signing_cert_group, render_document_command, send_reminders_command,
+        backup_command, signing_cert_group, render_document_command, send_reminders_command, worker_command,
     ):
         app.cli.add_command(command)

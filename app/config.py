@@ -73,8 +73,24 @@ class Config:
     # and <instance>/exports.
     DOCUMENT_FOLDER: str | None = None
     EXPORT_FOLDER: str | None = None
-    EXPORT_JOBS_INLINE = False  # run batch exports in the request (tests) instead of a thread
+    EXPORT_JOBS_INLINE = False  # the tests' older name for JOB_RUNNER = "inline"
     EXPORT_JOB_STALE_MINUTES = 30  # a job left queued/running this long with no thread: failed
+    # Background work (batch export, issuing a document): "thread" (in the web process), "inline"
+    # (in the request: tests) or "rq" (a Redis queue at REDIS_URL, consumed by `flask worker`).
+    JOB_RUNNER = "thread"
+    JOB_TIMEOUT_SECONDS = 6 * 3600  # the longest an RQ job may run (an export of a big OPD)
+    ISSUE_WAIT_SECONDS = 2  # a new document ready this soon downloads at once; later: its progress page
+    ISSUE_JOB_STALE_SECONDS = 300  # a document job left waiting this long with nothing running it: failed
+    # WeasyPrint in processes of their own: this many per web worker process (0: in the request
+    # thread), and for a batch export this many across the machine (0: one per core).
+    RENDER_PROCESSES = 1
+    RENDER_TIMEOUT_SECONDS = 120
+    EXPORT_PROCESSES = 0
+    # Several app servers: Redis for the rate limits and the job queue, and one shared folder (an
+    # NFS mount) for uploads, issued documents and export ZIPs.
+    REDIS_URL: str | None = None  # redis://127.0.0.1:6379/0; also the rate limits' storage, unless
+    #                               RATELIMIT_STORAGE_URI names another
+    SHARED_FOLDER: str | None = None  # default: the instance folder
     VERIFY_RATE_LIMIT = "30 per minute; 300 per hour"  # per client IP, on the public verification page
     VERIFY_UPLOAD_MAX_BYTES = 20 * MB  # a PDF uploaded for comparison
 
@@ -130,8 +146,12 @@ def load_config(app: Flask, overrides: dict | None = None) -> None:
         options = {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 10}
         options.update(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
-    if not app.config.get("UPLOAD_FOLDER"):
-        app.config["UPLOAD_FOLDER"] = os.path.join(app.instance_path, "uploads")
+    shared = app.config.get("SHARED_FOLDER")
+    for name, sub in (("UPLOAD_FOLDER", "uploads"), ("DOCUMENT_FOLDER", "documents"), ("EXPORT_FOLDER", "exports")):
+        if not app.config.get(name) and (shared or name == "UPLOAD_FOLDER"):
+            app.config[name] = os.path.join(shared or app.instance_path, sub)
+    if app.config.get("REDIS_URL") and app.config.get("RATELIMIT_STORAGE_URI") in (None, "", "memory://"):
+        app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]
     if app.config.get("BASE_URL"):
         app.config["BASE_URL"] = app.config["BASE_URL"].rstrip("/")
 

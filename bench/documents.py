@@ -30,6 +30,10 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="documents per kind (median of N)")
     parser.add_argument("--sign", action="store_true", help="sign with a self-signed PAdES test certificate")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--export-processes", default="0",
+                        help="render processes of the ZIP, comma-separated to compare (0 = one per core; 1 = in the job's thread)")
+    parser.add_argument("--render-processes", type=int, default=1,
+                        help="render processes for a single document (0 = in the caller, as before the pool)")
     args = parser.parse_args()
     workdir = tempfile.mkdtemp(prefix="capaian-bench-docs-")
     try:
@@ -66,7 +70,7 @@ def run(args, workdir: str) -> int:
     config = {"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench-secret-key-0123456789",
               "UPLOAD_FOLDER": os.path.join(workdir, "uploads"), "DOCUMENT_FOLDER": os.path.join(workdir, "documents"),
               "EXPORT_FOLDER": os.path.join(workdir, "exports"), "EXPORT_JOBS_INLINE": True,
-              "BASE_URL": "https://capaian.bench.example"}
+              "BASE_URL": "https://capaian.bench.example", "RENDER_PROCESSES": args.render_processes}
     app = create_app(config)
     with app.app_context():
         if args.database_url is None:
@@ -137,21 +141,36 @@ def run(args, workdir: str) -> int:
             print(f"{label:<20} {count:>3} {snap * 1000:>8.0f} ms {issue * 1000:>9.0f} ms {reuse * 1000:>5.0f} ms "
                   f"{size:>6.0f} KB")
 
-        # The ZIP of the largest OPD: SKP (most pegawai have one), first fresh, then all reused.
-        for attempt in ("new", "reused"):
-            job = export.create(admin, largest, year, DocumentKind.SKP, None)
+        # The ZIP of the largest OPD: SKP (most pegawai have one), first fresh, then all reused; with
+        # each number of render processes asked for (the documents made by one run are withdrawn
+        # before the next, so that each renders them all anew).
+        from app.models import Document
+        from app.services.documents.render_pool import export_processes
+
+        for processes in [int(p) for p in args.export_processes.split(",")]:
+            app.config["EXPORT_PROCESSES"] = processes
+            db.session.execute(Document.__table__.delete().where(
+                Document.kind == DocumentKind.SKP, Document.opd_id == largest.id))
             db.session.commit()
-            _, took = _timed(lambda: export.start(app, job.id, "https://capaian.bench.example"))
-            db.session.expire_all()
-            job = db.session.get(ExportJob, job.id)
-            assert job.status == JobStatus.DONE, job.message
-            size = os.path.getsize(export.path_for(job.stored_name)) / 1024 / 1024
-            written = job.message.split(" ", 1)[0]
-            print(f"ZIP {largest.name} (SKP, {attempt}): {job.total} pegawai, {written} PDF, {size:.1f} MB "
-                  f"in {took:.1f} s ({took / max(job.total, 1) * 1000:.0f} ms per pegawai)")
+            _zip(app, export, admin, largest, year, db, ExportJob, JobStatus, DocumentKind,
+                 f"{export_processes(app)} render process(es)")
         db.session.remove()
         db.engine.dispose()
     return 0
+
+
+def _zip(app, export, admin, largest, year, db, ExportJob, JobStatus, DocumentKind, label: str) -> None:
+    for attempt in ("new", "reused"):
+        job = export.create(admin, largest, year, DocumentKind.SKP, None)
+        db.session.commit()
+        _, took = _timed(lambda: export.start(app, job.id, "https://capaian.bench.example"))
+        db.session.expire_all()
+        job = db.session.get(ExportJob, job.id)
+        assert job.status == JobStatus.DONE, job.message
+        size = os.path.getsize(export.path_for(job.stored_name)) / 1024 / 1024
+        written = job.message.split(" ", 1)[0]
+        print(f"ZIP {largest.name} (SKP, {attempt}, {label}): {job.total} pegawai, {written} PDF, {size:.1f} MB "
+              f"in {took:.1f} s ({took / max(job.total, 1) * 1000:.0f} ms per pegawai)")
 
 
 if __name__ == "__main__":

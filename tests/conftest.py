@@ -42,6 +42,8 @@ def make_app(database_url: str, instance_path: str, **overrides) -> Flask:
         "UPLOAD_FOLDER": os.path.join(instance_path, "uploads"),
         "RATELIMIT_ENABLED": True,
         "SERVER_NAME": None,
+        "ISSUE_WAIT_SECONDS": 0,  # the issuing page shows its job (tests/documents/test_background.py: the wait)
+        "RENDER_PROCESSES": 0,  # WeasyPrint in the test's own process (tests/documents/test_render_pool.py: the pool)
     }
     config.update(overrides)
     app = create_app(config)

@@ -9,15 +9,16 @@ from flask import abort, current_app, flash, make_response, redirect, render_tem
 from flask_login import current_user
 
 from app.documents.blueprint import bp
-from app.domain.enums import DocumentKind, OrgUnitKind
+from app.domain.enums import DocumentKind, JobStatus, OrgUnitKind
 from app.errors import render_error
 from app.extensions import db
 from app.forms import ActionForm
-from app.models import AnnualEvaluation, Assessment, Document, Employee, OrgUnit, Plan
+from app.models import AnnualEvaluation, Assessment, Document, Employee, IssueJob, OrgUnit, Plan
 from app.security import can_admin_opd, can_view_documents
-from app.services import ServiceError
+from app.services import ServiceError, jobs
 from app.services.documents import sources
 from app.services.documents import issue as docs
+from app.services.documents import issue_jobs
 from app.services.years import all_years, current_year
 from app.web import commit, year_or_404
 
@@ -106,17 +107,53 @@ def _preview(kind: DocumentKind, source):
 
 
 def _issue(kind: DocumentKind, source):
+    """An unchanged document downloads at once; a new version is rendered in the background while
+    the issuing page refreshes itself."""
     form = ActionForm()
     if not form.validate_on_submit():
         abort(400)
+    base = docs.base_url()
+
+    def start():
+        outcome = issue_jobs.start(kind, source, current_user._get_current_object(), base)
+        return type(outcome), outcome.id, getattr(outcome, "status", None)
+
     try:
-        # The read ends before WeasyPrint renders, so that the PDF does not hold SQLite's write lock.
-        document = commit(lambda: docs.issue(kind, source, user=current_user._get_current_object(),
-                                             release=db.session.rollback))
-    except ServiceError as error:  # DocumentUnavailable, signing refused, a concurrent issue
+        # What the request needs afterwards is read before the commit: reading the committed row
+        # again would begin a transaction, which on SQLite (a POST) would hold the write lock the
+        # job needs while this request waits for it.
+        made, made_id, status = commit(start)
+    except ServiceError as error:  # DocumentUnavailable, signing refused
         flash(error.message, "danger")
         return redirect(_back(source))
-    return redirect(url_for("documents.download", document_id=document.id))
+    if made is Document:
+        return redirect(url_for("documents.download", document_id=made_id))
+    job_id = made_id
+    if status == JobStatus.QUEUED and not jobs.alive("issue", job_id):  # a job claims itself once
+        jobs.enqueue("issue", job_id, base)
+    # Most documents are ready within a second or two: then the download follows at once, and only
+    # a slower one shows the page that refreshes itself.
+    jobs.wait("issue", job_id, current_app.config.get("ISSUE_WAIT_SECONDS") or 0)
+    db.session.rollback()  # see what the job committed
+    job = db.session.get(IssueJob, job_id)
+    if job is not None and job.status == JobStatus.DONE and job.document_id is not None:
+        return redirect(url_for("documents.download", document_id=job.document_id))
+    return redirect(url_for("documents.issue_job", job_id=job_id))
+
+
+@bp.route("/terbit/<int:job_id>")
+def issue_job(job_id: int):
+    """The document being issued: refreshes itself every second until it is ready, then downloads
+    it (no script needed). Only whoever asked for it sees it."""
+    job = db.session.get(IssueJob, job_id)
+    if job is None or job.requested_by_id != current_user.id:
+        abort(404)
+    commit(lambda: issue_jobs.expire_stale(job))
+    source = issue_jobs.source_of(job)
+    back = _back(source) if source is not None else url_for("documents.mine")
+    response = make_response(render_template("documents/issue_job.html", job=job, JobStatus=JobStatus, back=back))
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.route("/skp/<int:plan_id>/pratinjau")

@@ -3,7 +3,7 @@ from app.models.accounts import LoginThrottle, User, admin_scope
 from app.models.assessments import Assessment, BehaviorReflection, Evidence, Realization
 from app.models.audit import AuditEvent
 from app.models.base import Base
-from app.models.documents import Document, ExportJob
+from app.models.documents import Document, ExportJob, IssueJob
 from app.models.library import LibraryIndicator, LibraryResult
 from app.models.notifications import Notification
 from app.models.org import ActingAssignment, Employee, OrgUnit
@@ -15,7 +15,7 @@ from app.models.years import AppraisalYear, OrgTarget, OrgYearResult, Period
 
 __all__ = [
     "ActingAssignment", "AnnualEvaluation", "AppSettings", "AppraisalYear", "Assessment", "AuditEvent", "Base",
-    "Document", "ExportJob", "Feedback", "FeedbackPhrase", "FollowUp", "Objection",
+    "Document", "ExportJob", "IssueJob", "Feedback", "FeedbackPhrase", "FollowUp", "Objection",
     "BehaviorReflection", "CoreValue", "Evidence", "Realization",
     "CoreValueGuide", "Employee", "Expectation", "Indicator", "IndicatorPeriodTarget",
     "LibraryIndicator", "LibraryResult", "LoginThrottle", "Notification", "OrgTarget", "OrgUnit", "OrgYearResult", "Period", "Plan",

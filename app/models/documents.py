@@ -106,3 +106,29 @@ class ExportJob(Base):
     opd: Mapped[OrgUnit] = relationship()
     year: Mapped[AppraisalYear] = relationship()
     period: Mapped[Period | None] = relationship()
+
+
+class IssueJob(Base):
+    """One document being issued in the background (WeasyPrint takes a second or more): the page
+    that asked for it refreshes itself until `document` is set, then downloads it. `source` names
+    what the document is made from: "plan", "assessment", "evaluation" (source_id) or "recap"
+    (opd_id and year_id)."""
+
+    __tablename__ = "issue_job"
+    __table_args__ = (Index("ix_issue_job_subject", "kind", "source", "source_id", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[DocumentKind] = mapped_column(str_enum(DocumentKind, "document_kind"))
+    source: Mapped[str] = mapped_column(String(20))
+    source_id: Mapped[int | None] = mapped_column(Integer)
+    opd_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id", ondelete="CASCADE"))
+    year_id: Mapped[int | None] = mapped_column(ForeignKey("appraisal_year.id", ondelete="CASCADE"))
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    status: Mapped[JobStatus] = mapped_column(str_enum(JobStatus, "job_status"), default=JobStatus.QUEUED)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id", ondelete="SET NULL"))
+    message: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+    requested_by: Mapped[User | None] = relationship()
+    document: Mapped[Document | None] = relationship()

@@ -29,13 +29,23 @@ def stored_path(folder: str, stored_name: str, pattern: str, *, fan_out: bool = 
 
 
 def write_atomically(path: str, data: bytes) -> None:
-    """Write all of `data` to `path` or nothing: a temporary file renamed into place, mode 0600."""
-    os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-    tmp = path + ".tmp"
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, path)
-    os.chmod(path, 0o600)
+    """Write all of `data` to `path` or nothing, also on a folder several servers share (NFS): a
+    temporary file of a name no other writer uses, created 0600, flushed to disk, then renamed into
+    place — a reader anywhere sees the whole file or none."""
+    folder = os.path.dirname(path)
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    tmp = os.path.join(folder, f".{os.path.basename(path)}.{secrets.token_hex(8)}.tmp")
+    descriptor = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise
 
 
 def write(session: Session, path: str, data: bytes) -> None:

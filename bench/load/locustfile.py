@@ -9,6 +9,7 @@ import html
 import json
 import os
 import re
+import time
 
 from locust import HttpUser, between, task
 
@@ -105,12 +106,25 @@ class Documents(Journey):
         self.login(nip)
         page = self.client.get(f"/dokumen/skp/{plan}/pratinjau", name="pratinjau SKP").text
         token = CSRF.search(page) or CSRF.search(self.client.get("/", name="beranda").text)
+        started = time.perf_counter()
         with self.client.post(f"/dokumen/skp/{plan}/terbitkan", data={"csrf_token": token.group(1)},
                               name="PDF SKP (terbitkan)", allow_redirects=False, catch_response=True) as response:
             if response.status_code != 302:
                 response.failure(f"issue: {response.status_code}")
                 return
-        self.client.get(response.headers["Location"], name="PDF SKP (unduh)")
+        location = response.headers["Location"]
+        while "/dokumen/terbit/" in location:  # the page that refreshes itself every second
+            time.sleep(1.0)
+            page = self.client.get(location, name="PDF SKP (halaman tunggu)")
+            ready = re.search(r'url=(/dokumen/\d+/unduh)"', page.text)
+            if ready:
+                location = ready.group(1)
+            elif "Dokumen sedang dibuat" not in page.text:
+                return
+        self.client.get(location, name="PDF SKP (unduh)")
+        self.environment.events.request.fire(
+            request_type="JOB", name="PDF SKP (sampai terunduh)", response_time=(time.perf_counter() - started) * 1000,
+            response_length=0, exception=None, context={})
         self.logout()
 
 

@@ -116,7 +116,7 @@ def test_a_failure_is_shown_with_its_message(world, make_client, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk penuh")
 
-    monkeypatch.setattr(export.docs, "issue", broken)
+    monkeypatch.setattr(export.docs, "prepare", broken)
     client = make_client(world.admin)
     client.post("/pengelolaan/ekspor-dokumen", data=form(world, "skp", ""))
     (job,) = jobs()

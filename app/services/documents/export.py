@@ -1,31 +1,31 @@
 """Batch export: every pegawai's document of one kind for an OPD and period, as one ZIP under
-instance/exports/. The job runs in a background thread with its own app context (or inline when
-EXPORT_JOBS_INLINE is set, as in the tests); the job page polls its done/total."""
+instance/exports/ (or the shared folder). The job runs in the background (services/jobs: a thread,
+or an RQ worker on any server); the job page polls its done/total. Unchanged documents are reused;
+new ones are rendered in parallel by a pool of render processes across the machine's cores
+(EXPORT_PROCESSES), while the job itself reads, signs and stores them one after another."""
 from __future__ import annotations
 
 import datetime as dt
 import os
 import re
-import threading
 import zipfile
+from collections import deque
 
 from flask import Flask, current_app
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.domain.enums import DocumentKind, JobStatus
-from app.extensions import db, writing_thread
-from app.models import AppraisalYear, ExportJob, OrgUnit, Period, User
+from app.extensions import db
+from app.models import AppraisalYear, Document, ExportJob, OrgUnit, Period, User
 from app.models.base import utcnow
 from app.security import can_admin_opd
-from app.services import ServiceError, files
+from app.services import ConflictError, ServiceError, files
 from app.services.audit import record
 from app.services.documents import issue as docs
 from app.services.documents.sources import opd_employees, source_for
 
 STALE = ("Ekspor terhenti sebelum selesai (server dimulai ulang atau proses berhenti). "
          "Buat ekspor baru untuk mengulanginya.")
-_running: set[int] = set()  # jobs whose thread lives in this process
-_lock = threading.Lock()
 
 
 def folder() -> str:
@@ -59,24 +59,16 @@ def create(user: User, opd: OrgUnit, year: AppraisalYear, kind: DocumentKind, pe
 
 
 def start(app: Flask, job_id: int, base: str) -> None:
-    """Run the job: inline (tests) or in a daemon thread with its own app context."""
-    if app.config.get("EXPORT_JOBS_INLINE"):
-        run(job_id, base)
+    """Run the committed job on the configured runner (services/jobs)."""
+    from flask import has_app_context
+
+    from app.services import jobs
+
+    if has_app_context() and current_app._get_current_object() is app:
+        jobs.enqueue("export", job_id, base)
         return
-    with _lock:
-        _running.add(job_id)
-    thread = threading.Thread(target=_thread_main, args=(app, job_id, base), name=f"ekspor-{job_id}", daemon=True)
-    thread.start()
-
-
-def _thread_main(app: Flask, job_id: int, base: str) -> None:
-    try:
-        with app.app_context(), writing_thread():  # short IMMEDIATE transactions, as a POST has
-            run(job_id, base)
-            db.session.remove()
-    finally:
-        with _lock:
-            _running.discard(job_id)
+    with app.app_context():
+        jobs.enqueue("export", job_id, base)
 
 
 def _member_name(employee, kind: DocumentKind, period: Period | None) -> str:
@@ -90,9 +82,12 @@ def _member_name(employee, kind: DocumentKind, period: Period | None) -> str:
 def run(job_id: int, base: str) -> None:
     """Issue (or reuse) each pegawai's document, write the ZIP, record progress; FAILED with the
     message when anything unexpected happens."""
-    job = db.session.get(ExportJob, job_id)
-    if job is None or job.status != JobStatus.QUEUED:
+    claimed = db.session.execute(update(ExportJob).where(ExportJob.id == job_id, ExportJob.status == JobStatus.QUEUED)
+                                 .values(status=JobStatus.RUNNING).execution_options(synchronize_session=False))
+    db.session.commit()
+    if claimed.rowcount != 1:  # done, failed, or taken by another runner
         return
+    job = db.session.get(ExportJob, job_id)
     try:
         _run(job, base)
     except Exception as error:  # the job page must say what happened, whatever it was
@@ -129,39 +124,75 @@ def _run(job: ExportJob, base: str) -> None:
 
 
 def _fill_zip(job: ExportJob, path: str, employees, skipped: list[str], base: str) -> int:
-    """Issue or reuse each pegawai's document into the ZIP at `path`; count progress per pegawai."""
+    """Issue or reuse each pegawai's document into the ZIP at `path`, in the roster's order; count
+    progress per pegawai. While the render processes work on the next documents, this thread reads
+    the data of the ones after them (at most two per process wait, so memory stays small)."""
+    from app.services.documents import render_pool
+
     user, period, year, kind = job.requested_by, job.period, job.year, job.kind
     written = 0
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    window = 2 * render_pool.export_processes(current_app)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive, render_pool.batch() as pool:
+        waiting: deque = deque()  # (employee, Pending or Document or refusal, Future | None)
+
+        def settle_one() -> None:
+            nonlocal written, job
+            employee, prepared, future = waiting.popleft()
+            if isinstance(prepared, ServiceError):
+                skipped.append(f"{employee.name} (NIP {employee.nip}): {prepared.message}")
+            else:
+                document = prepared if future is None else _complete(prepared, future, user)
+                archive.writestr(_member_name(employee, kind, period), docs.read_bytes(document))
+                written += 1
+            job = db.session.get(ExportJob, job.id)
+            job.done += 1
+            db.session.commit()
+
         for employee in employees:
             try:
-                document = docs.issue(kind, source_for(employee, year, kind, period), user=user, base=base,
-                                      release=db.session.rollback)
+                prepared = docs.prepare(kind, source_for(employee, year, kind, period), user=user, base=base)
             except docs.DocumentError:
                 raise  # signing is broken: every document would fail the same way
             except ServiceError as refused:  # SourceMissing, DocumentUnavailable: skip and say why
                 db.session.rollback()
-                skipped.append(f"{employee.name} (NIP {employee.nip}): {refused.message}")
+                waiting.append((employee, refused, None))
             else:
-                archive.writestr(_member_name(employee, kind, period), docs.read_bytes(document))
-                written += 1
-                db.session.commit()
-            job = db.session.get(ExportJob, job.id)
-            job.done += 1
-            db.session.commit()
+                future = None if isinstance(prepared, Document) else pool.submit(prepared.render)
+                waiting.append((employee, prepared, future))
+            while waiting and (len(waiting) > window or waiting[0][2] is None or waiting[0][2].done()):
+                settle_one()
+        while waiting:
+            settle_one()
         if skipped:
             archive.writestr("DILEWATI.txt", "Pegawai tanpa dokumen (persetujuan yang diperlukan belum ada):\n\n"
                              + "\n".join(skipped) + "\n")
     return written
 
 
+def _complete(prepared: docs.Pending, future, user: User | None) -> Document:
+    """Store a rendered document (waiting for its render outside any transaction: on SQLite this
+    thread's transactions hold the write lock)."""
+    if not future.done():
+        db.session.commit()
+    pdf = future.result()
+    try:
+        return docs.complete(prepared, pdf, user=user)
+    except ConflictError:  # issued by a colleague a moment ago: theirs is the document
+        db.session.rollback()
+        document = docs.current_document(prepared.subject)
+        if document is None:
+            raise
+        return document
+
+
 def expire_stale(job: ExportJob, now: dt.datetime | None = None) -> bool:
     """Mark a job FAILED when it is left QUEUED/RUNNING with no thread behind it (a restart),
     after EXPORT_JOB_STALE_MINUTES. Returns True when it changed (the caller commits)."""
+    from app.services import jobs
+
     if job.status not in (JobStatus.QUEUED, JobStatus.RUNNING):
         return False
-    with _lock:
-        alive = job.id in _running
+    alive = jobs.alive("export", job.id)
     # A big OPD may take long in another worker process: allow 5 s per pegawai beyond the minimum.
     limit = max(dt.timedelta(minutes=current_app.config.get("EXPORT_JOB_STALE_MINUTES", 30)),
                 dt.timedelta(seconds=5 * (job.total or 0)))

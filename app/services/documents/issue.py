@@ -220,15 +220,25 @@ def _still_current(previous: Document | None, snapshot: dict, sign: bool, stamp:
             and (previous.timestamped or not stamp))
 
 
-def issue(kind: DocumentKind | str, source: Any, *, user: User | None, base: str | None = None,
-          release=None) -> Document:
-    """Issue the document of `source`, or return the current one when its data has not changed.
+@dataclass
+class Pending:
+    """A document about to be issued: its data read, its code chosen, what the render needs (plain
+    data, for a render process) — nothing written yet."""
 
-    `release()`, when given, runs once the data is read and before the PDF is rendered (half a
-    second or more), so that the caller can end the read transaction: on SQLite a POST holds the
-    write lock from its first query, and nobody else could save while WeasyPrint works. What was
-    issued meanwhile is looked at again afterwards."""
-    from app.services.documents.render import render_document_pdf
+    kind: DocumentKind
+    subject: Subject
+    snapshot: dict
+    sign: bool
+    stamp: bool
+    code: str
+    issued_at: dt.datetime
+    render: dict[str, Any]
+
+
+def prepare(kind: DocumentKind | str, source: Any, *, user: User | None, base: str | None = None) -> Document | Pending:
+    """The current document when its data has not changed (nothing to render), else what a new
+    version needs (raises DocumentUnavailable without the approval)."""
+    from app.services.documents.render import logo_of
     from app.services.documents.signing import signing_configured, timestamping_configured
 
     kind = kind if isinstance(kind, DocumentKind) else SLUGS[kind]
@@ -239,26 +249,27 @@ def issue(kind: DocumentKind | str, source: Any, *, user: User | None, base: str
     previous = current_document(subject)
     if _still_current(previous, snapshot, sign, stamp):
         return previous
-
     code = _unused_code()
-    # read everything the rendering needs before the read transaction ends
-    footer = _footer_signer() if sign else None
-    issuer = user.name if user is not None else None
-    address = verify_url(code, base)
-    if release is not None:
-        release()
     issued_at = utcnow().replace(microsecond=0)
-    pdf = render_document_pdf(snapshot, code=code, verify_url=address, issued_at_text=issued_at_text(issued_at),
-                              signer=footer, issued_by=issuer)
+    render = {"snapshot": snapshot, "code": code, "verify_url": verify_url(code, base),
+              "issued_at_text": issued_at_text(issued_at), "signer": _footer_signer() if sign else None,
+              "issued_by": user.name if user is not None else None, "logo": logo_of(snapshot)}
+    return Pending(kind, subject, snapshot, sign, stamp, code, issued_at, render)
+
+
+def complete(pending: Pending, pdf: bytes, *, user: User | None) -> Document:
+    """Sign (when configured) and store the rendered PDF as the subject's new version, superseding
+    the current one; when another request issued the same data meanwhile, that one is returned."""
+    kind, subject, snapshot, code, issued_at = (pending.kind, pending.subject, pending.snapshot, pending.code,
+                                               pending.issued_at)
     signed = timestamped = long_term = False
-    if sign:
+    if pending.sign:
         result = _sign(pdf, snapshot.get("title") or kind.label, code)
         pdf, long_term = result.data, result.long_term
-        signed, timestamped = True, stamp
-    if release is not None:
-        previous = current_document(subject)  # another request may have issued it meanwhile
-        if _still_current(previous, snapshot, sign, stamp):
-            return previous
+        signed, timestamped = True, pending.stamp
+    previous = current_document(subject)  # another request may have issued it meanwhile
+    if _still_current(previous, snapshot, pending.sign, pending.stamp):
+        return previous
 
     if previous is not None:
         # Only one request may supersede a document: a second one finds the row already changed.
@@ -294,6 +305,25 @@ def issue(kind: DocumentKind | str, source: Any, *, user: User | None, base: str
            after={"kind": kind, "code": code, "version": version, "sha256": document.sha256,
                   "supersedes": previous.code if previous is not None else None})
     return document
+
+
+def issue(kind: DocumentKind | str, source: Any, *, user: User | None, base: str | None = None,
+          release=None) -> Document:
+    """Issue the document of `source`, or return the current one when its data has not changed.
+
+    The PDF is rendered by the render processes (render_pool). `release()`, when given, runs once
+    the data is read and before the PDF is rendered (half a second or more), so that the caller can
+    end the read transaction: on SQLite a POST holds the write lock from its first query, and
+    nobody else could save while WeasyPrint works. What was issued meanwhile is looked at again
+    afterwards."""
+    from app.services.documents import render_pool
+
+    pending = prepare(kind, source, user=user, base=base)
+    if isinstance(pending, Document):
+        return pending
+    if release is not None:
+        release()
+    return complete(pending, render_pool.render(pending.render), user=user)
 
 
 def _opd_of(subject: Subject) -> int | None:

@@ -45,9 +45,11 @@ def _stylesheet(preview: bool) -> str:
 
 def render_html(snapshot: dict[str, Any], *, code: str | None = None, verify_url: str | None = None,
                 issued_at_text: str | None = None, preview: bool = False, signer: str | None = None,
-                issued_by: str | None = None) -> str:
+                issued_by: str | None = None, logo: str | None | bool = True) -> str:
     """The document as a standalone HTML page: the preview (watermarked, no code) or what the PDF
-    is made from (with the verification code and its QR code in the footer of every page)."""
+    is made from (with the verification code and its QR code in the footer of every page). `logo`
+    is the kop's logo as a data: URI when the caller read it already (a render process has no
+    database), True to read it from the settings."""
     template = TEMPLATES[snapshot["kind"]]
     issued = not preview and bool(code)
     return render_template(
@@ -57,8 +59,13 @@ def render_html(snapshot: dict[str, Any], *, code: str | None = None, verify_url
         qr=qr_data_uri(verify_url) if issued and verify_url else None,
         chart=distribution_chart(snapshot.get("distribution")), stylesheet=_stylesheet(preview),
         paper=(snapshot.get("paper_size") or "A4").lower(),
-        logo=logo_data_uri((snapshot.get("kop") or {}).get("logo_sha256")),
+        logo=logo_of(snapshot) if logo is True else logo,
     )
+
+
+def logo_of(snapshot: dict[str, Any]) -> str | None:
+    """The logo the snapshot's kop names, as a data: URI (None when it has none or it changed)."""
+    return logo_data_uri((snapshot.get("kop") or {}).get("logo_sha256"))
 
 
 # How much of the usual length the Dokumen Evaluasi's texts get when its one page cannot hold
@@ -67,14 +74,15 @@ ONE_PAGE_SCALES = (1.0, 0.6, 0.35, 0.15)
 
 
 def render_document_pdf(snapshot: dict[str, Any], *, code: str, verify_url: str, issued_at_text: str,
-                        signer: str | None = None, issued_by: str | None = None) -> bytes:
+                        signer: str | None = None, issued_by: str | None = None,
+                        logo: str | None | bool = True) -> bytes:
     """The issued PDF of a snapshot, with its verification code, QR code, issue time and who
     issued it; its footer says whether it is signed electronically (`signer`: "bsre", "other") or
     only issued. The Dokumen Evaluasi is one page (RULES.md §6.3): when its blocks and signatures do
     not fit, its long texts are cut shorter, whole in its Lampiran."""
     def html(of: dict[str, Any]) -> str:
         return render_html(of, code=code, verify_url=verify_url, issued_at_text=issued_at_text,
-                           signer=signer, issued_by=issued_by)
+                           signer=signer, issued_by=issued_by, logo=logo)
 
     if snapshot["kind"] != DocumentKind.DOKUMEN_EVALUASI.value:
         return render_pdf(html(snapshot))

@@ -14,6 +14,7 @@ from pathlib import Path
 from flask import current_app
 
 from app.models.base import utcnow
+from app.services import files
 
 MAX_AGE = dt.timedelta(hours=24)
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
@@ -57,16 +58,10 @@ def store_upload(user_id: int, filename: str, data: bytes) -> str:
         "size": len(data),
         "uploaded_at": utcnow().isoformat(),
     }
-    with _create(folder / token) as handle:
-        handle.write(data)
-    with _create(folder / f"{token}.json") as handle:
-        handle.write(json.dumps(meta).encode())
+    # the bytes first, then what names them: another server never reads a half-written upload
+    files.write_atomically(str(folder / token), data)
+    files.write_atomically(str(folder / f"{token}.json"), json.dumps(meta).encode())
     return token
-
-
-def _create(path: Path):
-    """A new file readable by the app's own user only."""
-    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
 
 
 def load_upload(token: str) -> tuple[StoredUpload, bytes] | None:

@@ -204,6 +204,7 @@ class Server:
         self.process = subprocess.Popen([os.path.join(VENV, "gunicorn"), "-c", "deploy/gunicorn.conf.py"],
                                         cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self.peak: dict[int, int] = {}
+        self.render_peak: dict[int, int] = {}  # the workers' render processes (WeasyPrint)
         self.running = True
         for _ in range(100):
             try:
@@ -219,14 +220,16 @@ class Server:
         while self.running:
             for pid in worker_pids(self.process.pid):
                 self.peak[pid] = max(self.peak.get(pid, 0), status_kb(pid, "VmRSS"))
+                for child in worker_pids(pid):
+                    self.render_peak[child] = max(self.render_peak.get(child, 0), status_kb(child, "VmRSS"))
             time.sleep(1)
 
-    def stop(self) -> dict[int, int]:
+    def stop(self) -> tuple[dict[int, int], dict[int, int]]:
         self.running = False
         self.process.terminate()
         self.process.wait(timeout=60)
         self.log.close()
-        return self.peak
+        return self.peak, self.render_peak
 
 
 def run_level(db: Database, users: int, args, out: str) -> dict:
@@ -242,10 +245,11 @@ def run_level(db: Database, users: int, args, out: str) -> dict:
                     "--stop-timeout", "10", "--loglevel", "WARNING"],
                    cwd=ROOT, env=dict(os.environ, BENCH_POOLS=pool_file, BENCH_THINK=args.think), check=False,
                    stdout=open(prefix + ".out", "w"), stderr=subprocess.STDOUT)
-    peak = server.stop()
+    peak, render_peak = server.stop()
     with open(prefix + "_stats.csv") as handle:
         rows = [r for r in csv.DictReader(handle)]
-    return {"users": users, "rows": rows, "rss_mb": sorted(round(kb / 1024) for kb in peak.values())}
+    return {"users": users, "rows": rows, "rss_mb": sorted(round(kb / 1024) for kb in peak.values()),
+            "render_rss_mb": sorted(round(kb / 1024) for kb in render_peak.values())}
 
 
 def import_roster(args) -> str:
@@ -274,7 +278,9 @@ def report(level: dict) -> str:
     total = next(r for r in level["rows"] if r["Name"] == "Aggregated")
     lines += ["", f"All: {total['Request Count']} requests, {total['Failure Count']} errors, "
                   f"{float(total['Requests/s']):.1f} req/s. Peak RSS per gunicorn worker: "
-                  + ", ".join(f"{mb} MB" for mb in level["rss_mb"]), ""]
+                  + ", ".join(f"{mb} MB" for mb in level["rss_mb"])
+                  + ("; per render process: " + ", ".join(f"{mb} MB" for mb in level["render_rss_mb"])
+                     if level.get("render_rss_mb") else "") + ".", ""]
     return "\n".join(lines)
 
 

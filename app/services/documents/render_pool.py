@@ -9,6 +9,7 @@ render gets plain data only (the snapshot and the footer's texts, the logo alrea
 touches the database."""
 from __future__ import annotations
 
+import atexit
 import concurrent.futures as futures
 import importlib
 import multiprocessing
@@ -81,6 +82,15 @@ def _shared_pool(app: Flask, size: int) -> futures.ProcessPoolExecutor:
                 _pool.shutdown(wait=False, cancel_futures=True)
             _pool, _pool_key = _new_pool(size, app), wanted
         return _pool
+
+
+@atexit.register
+def _shutdown() -> None:
+    """Stop this process's pool before the interpreter tears its modules down."""
+    with _lock:
+        pool = _pool if _pool_key is not None and _pool_key[0] == os.getpid() else None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _forget(pool: futures.ProcessPoolExecutor) -> None:

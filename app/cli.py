@@ -172,11 +172,13 @@ def worker_command(burst: bool) -> None:
     from flask import current_app
 
     from app.services import jobs
+    from app.services.documents import render_pool
 
     app = current_app._get_current_object()
     if jobs.runner(app) != "rq" or not app.config.get("REDIS_URL"):
         _fail("`flask worker` hanya untuk JOB_RUNNER = \"rq\" dengan REDIS_URL; tanpa itu pekerjaan latar "
               "berjalan di proses web.")
+    render_pool.warm(app)  # the render process starts with the worker, not at the first document
     jobs.work(app, burst=burst)
 
 

@@ -33,3 +33,10 @@ forwarded_allow_ips = "127.0.0.1"
 proc_name = "capaian"
 # No run-time control socket: the service user has no home directory to put it in.
 control_socket_disable = True
+
+
+def post_worker_init(worker):
+    """Start the worker's render processes (WeasyPrint) now, not at the first PDF a user asks for."""
+    from app.services.documents import render_pool
+
+    render_pool.warm(worker.wsgi)

@@ -123,12 +123,16 @@ def wait(name: str, job_id: int, seconds: float) -> None:
 # --- RQ -------------------------------------------------------------------------------------------
 
 def redis_connection(app: Flask):
+    """One client (with its connection pool) per app and URL."""
     from redis import Redis
 
     url = app.config.get("REDIS_URL")
     if not url:
         raise RuntimeError("JOB_RUNNER = 'rq' needs REDIS_URL (redis://host:6379/0)")
-    return Redis.from_url(url)
+    clients = app.extensions.setdefault("capaian_redis", {})
+    if url not in clients:
+        clients[url] = Redis.from_url(url)
+    return clients[url]
 
 
 def queue(app: Flask):

@@ -46,7 +46,32 @@ def _start_child(config: dict, instance_path: str) -> None:
     _child_app = create_app(config)
     _child_app.instance_path = instance_path
     _child_app.app_context().push()
+    _warm_weasyprint()
     threading.Thread(target=_follow_parent, args=(os.getppid(),), name="render-parent", daemon=True).start()
+
+
+def _warm_weasyprint() -> None:
+    """Load WeasyPrint and the fonts once, when the process starts, so that the first document a
+    pegawai asks for does not pay for it (about a second)."""
+    from weasyprint import HTML
+
+    from app.services.documents.pdf import _font_config
+
+    HTML(string="<p>Capaian</p>").write_pdf(font_config=_font_config())
+
+
+def _ready() -> int:
+    return os.getpid()
+
+
+def warm(app: Flask) -> None:
+    """Start this process's render processes now (gunicorn's post_worker_init, `flask worker`)
+    rather than at the first document; returns at once."""
+    size = int(app.config.get("RENDER_PROCESSES") or 0)
+    if size > 0:
+        pool = _shared_pool(app, size)
+        for _ in range(size):
+            pool.submit(_ready)
 
 
 def _follow_parent(parent: int) -> None:

@@ -45,6 +45,7 @@ def migration_head() -> str:
 def app_env(url: str, uploads: str) -> dict:
     env = dict(os.environ, DATABASE_URL=url, SECRET_KEY=SECRET, CAPAIAN_UPLOAD_FOLDER=uploads,
                CAPAIAN_BENCH_FLOOR_PAGE="true", GUNICORN_LOGLEVEL="warning",
+               MALLOC_ARENA_MAX=os.environ.get("MALLOC_ARENA_MAX", "2"),  # as deploy/capaian.service
                # every simulated user comes from 127.0.0.1: the per-IP login limit would stop them
                CAPAIAN_LOGIN_RATE_LIMIT="100000 per minute", CAPAIAN_VERIFY_RATE_LIMIT="100000 per minute")
     return env

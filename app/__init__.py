@@ -66,6 +66,7 @@ def register_blueprints(app: Flask) -> None:
     from app.admin import bp as admin_bp
     from app.auth import bp as auth_bp
     from app.assessments import bp as assessments_bp
+    from app.daily import bp as daily_bp
     from app.documents import bp as documents_bp
     from app.documents import verification_bp
     from app.skp import bp as indicators_bp
@@ -78,6 +79,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(indicators_bp, url_prefix="/skp")
     app.register_blueprint(assessments_bp, url_prefix="/penilaian")
     app.register_blueprint(reviews_bp, url_prefix="/tinjau")
+    app.register_blueprint(daily_bp, url_prefix="/kinerja-harian")
     if app.config.get("BENCH_FLOOR_PAGE"):  # bench/load only
         from app.bench import bp as bench_bp
 

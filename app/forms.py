@@ -182,6 +182,37 @@ class IndonesianDateField(DateField):
             self.data = None
 
 
+TIME_HINT = "Tulis sebagai jj.mm, mis. 08.30."
+
+
+class IndonesianTimeField(StringField):
+    """A time of day typed the Indonesian way, "08.30" (also "8.30", "08:30", "0830"); `data` is a
+    datetime.time or None. A time that cannot be read becomes a message at the field."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        render_kw = {"inputmode": "numeric", "autocomplete": "off", "placeholder": "jj.mm", "maxlength": 5,
+                     **(kwargs.pop("render_kw", None) or {})}
+        super().__init__(label, validators, render_kw=render_kw, **kwargs)
+
+    def process_formdata(self, valuelist):
+        import datetime as dt
+        import re
+
+        self.data = None
+        text = (valuelist[0] if valuelist else "").strip()
+        if not text:
+            return
+        match = re.fullmatch(r"(\d{1,2})[.:]?(\d{2})", text)
+        if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+            raise ValueError("Jam tidak valid: " + TIME_HINT[0].lower() + TIME_HINT[1:])
+        self.data = dt.time(int(match.group(1)), int(match.group(2)))
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return f"{self.data.hour:02d}.{self.data.minute:02d}" if self.data is not None else ""
+
+
 def choices(pairs, optgroup: str | None = None) -> list[SelectChoice]:
     """(value, label) pairs as WTForms SelectChoice options."""
     return [SelectChoice(value, label, optgroup=optgroup) for value, label in pairs]

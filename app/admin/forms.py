@@ -169,6 +169,37 @@ class SettingsForm(VersionedForm):
         render_kw={"inputmode": "numeric", "min": 1, "max": 90},
         description="Dihitung sejak hasil evaluasi tahunan diserahkan kepada pegawai (bawaan 14 hari).")
 
+    # Kinerja harian (RULES.md §11).
+    day_minutes = IntegerField(
+        "Standar waktu kerja sehari (menit)",
+        validators=[InputRequired("Isi standar waktu kerja sehari."),
+                    NumberRange(60, 720, "Standar waktu kerja sehari harus 60 sampai 720 menit.")],
+        render_kw={"inputmode": "numeric", "min": 60, "max": 720},
+        description="Bawaan 450 menit (7 jam 30 menit).")
+    day_limit_minutes = IntegerField(
+        "Batas waktu kegiatan sehari (menit)",
+        validators=[InputRequired("Isi batas waktu kegiatan sehari."),
+                    NumberRange(60, 1440, "Batas waktu kegiatan sehari harus 60 sampai 1.440 menit.")],
+        render_kw={"inputmode": "numeric", "min": 60, "max": 1440},
+        description="Jumlah waktu kegiatan sehari tidak boleh melebihinya (bawaan 720 menit).")
+    entry_days = IntegerField(
+        "Kegiatan boleh dicatat sampai (hari kerja ke belakang)",
+        validators=[InputRequired("Isi berapa hari kerja ke belakang kegiatan boleh dicatat."),
+                    NumberRange(0, 30, "Harus 0 sampai 30 hari kerja.")],
+        render_kw={"inputmode": "numeric", "min": 0, "max": 30}, description="Bawaan 5; 0 berarti hanya pada harinya.")
+    verify_days = IntegerField(
+        "Batas verifikasi Pejabat Penilai (hari kerja)",
+        validators=[InputRequired("Isi batas waktu verifikasi."), NumberRange(1, 30, "Harus 1 sampai 30 hari kerja.")],
+        render_kw={"inputmode": "numeric", "min": 1, "max": 30}, description="Bawaan 5 hari kerja sejak tanggal kegiatan.")
+    unverified_accepted = SelectField(
+        "Kegiatan yang tidak diverifikasi sampai batasnya",
+        choices=choices([("1", "Dianggap diterima"), ("0", "Tidak dihitung")]))
+
+    def validate_day_limit_minutes(self, field):
+        standard = self.day_minutes.data
+        if field.data is not None and standard is not None and 60 <= standard <= 720 and field.data < standard:
+            raise ValidationError(f"Harus sama dengan atau lebih dari standar waktu kerja sehari ({standard} menit).")
+
     def validate_rating_below(self, field):
         above = self.rating_above.data
         if field.data is not None and above is not None and 0 < above <= 200 and field.data >= above:

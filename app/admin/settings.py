@@ -21,7 +21,10 @@ def _posted(current) -> CombinedMultiDict:
     kept = MultiDict({"rating_above": str(current.rating_above), "rating_below": str(current.rating_below),
                       "curve_enforcement": current.curve_enforcement.value,
                       "objection_days": str(current.objection_days), "bkpsdm_title": current.bkpsdm_title,
-                      "bkpsdm_name": current.bkpsdm_name, "bkpsdm_nip": current.bkpsdm_nip})
+                      "bkpsdm_name": current.bkpsdm_name, "bkpsdm_nip": current.bkpsdm_nip,
+                      "day_minutes": str(current.day_minutes), "day_limit_minutes": str(current.day_limit_minutes),
+                      "entry_days": str(current.entry_days), "verify_days": str(current.verify_days),
+                      "unverified_accepted": "1" if current.unverified_accepted else "0"})
     return CombinedMultiDict([request.files, request.form, kept])
 
 
@@ -41,6 +44,11 @@ def _values(form: SettingsForm) -> dict:
         "rating_below": form.rating_below.data,
         "curve_enforcement": CurveEnforcement.parse(form.curve_enforcement.data) or CurveEnforcement.WARN,
         "objection_days": form.objection_days.data,
+        "day_minutes": form.day_minutes.data,
+        "day_limit_minutes": form.day_limit_minutes.data,
+        "entry_days": form.entry_days.data,
+        "verify_days": form.verify_days.data,
+        "unverified_accepted": form.unverified_accepted.data == "1",
     }
 
 
@@ -63,6 +71,7 @@ def settings():
         form.paper_size.data = current.paper_size.value
         form.late_submission.data = current.late_submission.value
         form.curve_enforcement.data = current.curve_enforcement.value
+        form.unverified_accepted.data = "1" if current.unverified_accepted else "0"
     if form.validate_on_submit():
         upload = form.logo.data if getattr(form.logo.data, "filename", "") else None
         limit = current_app.config["LOGO_MAX_BYTES"]

@@ -32,6 +32,11 @@ def target(notification: Notification) -> str | None:
         return url_for("documents.download", document_id=ident)
     if kind == "user_account":
         return url_for("main.profile")
+    if kind in ("activity", "day_comment"):
+        from app.models import Activity, DayComment
+
+        item = db.session.get(Activity if kind == "activity" else DayComment, ident)
+        return url_for("daily.day", day=item.day.isoformat()) if item is not None else None
     if kind == "period":
         period = db.session.get(Period, ident)
         if period is None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Integer, LargeBinary, String
+from sqlalchemy import Boolean, CheckConstraint, Integer, LargeBinary, String, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.domain.enums import CurveEnforcement, LatePolicy, PaperSize
@@ -36,6 +36,14 @@ class AppSettings(Base):
         server_default=CurveEnforcement.WARN.name,
     )
     objection_days: Mapped[int] = mapped_column(Integer, default=14, server_default="14")
+    # Kinerja harian (RULES.md §11): the standard minutes of a working day, the most a day may hold,
+    # how many working days back an activity may be entered, the Pejabat Penilai's days to verify,
+    # and whether what is not verified in time counts as accepted.
+    day_minutes: Mapped[int] = mapped_column(Integer, default=450, server_default="450")
+    day_limit_minutes: Mapped[int] = mapped_column(Integer, default=720, server_default="720")
+    entry_days: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
+    verify_days: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
+    unverified_accepted: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     logo_mime: Mapped[str | None] = mapped_column(String(40))
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
@@ -47,4 +55,7 @@ class AppSettings(Base):
         CheckConstraint("rating_below > 0 AND rating_below < rating_above AND rating_above <= 200",
                         name="rating_thresholds"),
         CheckConstraint("objection_days BETWEEN 1 AND 90", name="objection_days_range"),
+        CheckConstraint("day_minutes BETWEEN 60 AND 720 AND day_limit_minutes BETWEEN day_minutes AND 1440",
+                        name="day_minutes_range"),
+        CheckConstraint("entry_days BETWEEN 0 AND 30 AND verify_days BETWEEN 1 AND 30", name="daily_days_range"),
     )

@@ -145,6 +145,13 @@ def is_reviewer_of(user: User, employee: Employee, day: dt.date | None = None) -
     return _assesses(user, employee, day, day, day)
 
 
+def may_verify_day(user: User, employee: Employee, day: dt.date, today: dt.date | None = None) -> bool:
+    """The user verifies the pegawai's activities of `day`: their Pejabat Penilai, or the Plt./Plh.
+    whose assignment covers that day or runs today (as a period's reviewer)."""
+    today = today or local_today()
+    return _assesses(user, employee, day, day, today)
+
+
 def records_external_approval(user: User, employee: Employee) -> bool:
     """For a top official assessed by the kepala daerah (no account), the pengelola kinerja of the
     official's OPD (or the super admin) records each of the kepala daerah's steps on paper: the

@@ -89,6 +89,8 @@ OBJECT_LABELS = {
     "feedback_phrase": "Kalimat umpan balik", "follow_up": "Tindak lanjut", "org_target": "Sasaran organisasi",
     "org_year_result": "Hasil kinerja organisasi", "library_result": "Pustaka RHK",
     "library_indicator": "Pustaka IKI", "impor": "Impor data pegawai", "sistem": "Sistem",
+    "holiday": "Hari libur", "absence": "Ketidakhadiran", "activity": "Kegiatan harian",
+    "day_comment": "Umpan balik harian",
 }
 ACTION_SUBJECTS = {
     "akun": "Akun", "bukti": "Bukti dukung", "demo": "Data demo", "dokumen": "Dokumen",
@@ -96,7 +98,8 @@ ACTION_SUBJECTS = {
     "keberatan": "Keberatan", "pegawai": "Pegawai", "pengaturan": "Pengaturan", "penilaian": "Penilaian periode",
     "periode": "Periode", "plt": "Plt./Plh.", "pustaka_iki": "Pustaka IKI", "pustaka_rhk": "Pustaka RHK",
     "sasaran": "Sasaran organisasi", "skp": "SKP", "tahun": "Tahun penilaian", "tahunan": "Evaluasi tahunan",
-    "tindak_lanjut": "Tindak lanjut", "unit": "Unit kerja",
+    "tindak_lanjut": "Tindak lanjut", "unit": "Unit kerja", "hari_libur": "Hari libur",
+    "ketidakhadiran": "Ketidakhadiran", "kegiatan": "Kegiatan harian",
 }
 
 

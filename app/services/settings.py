@@ -27,6 +27,11 @@ DEFAULTS = {
     "rating_below": 90,
     "curve_enforcement": CurveEnforcement.WARN,
     "objection_days": 14,
+    "day_minutes": 450,
+    "day_limit_minutes": 720,
+    "entry_days": 5,
+    "verify_days": 5,
+    "unverified_accepted": True,
 }
 EDITABLE = tuple(DEFAULTS)
 MAX_THRESHOLD = 200
@@ -50,6 +55,16 @@ def check_review_settings(values: dict, current: AppSettings) -> None:
     if days is None or not OBJECTION_DAYS[0] <= days <= OBJECTION_DAYS[1]:
         errors.append(("objection_days", f"Batas waktu keberatan harus {OBJECTION_DAYS[0]} sampai "
                                          f"{OBJECTION_DAYS[1]} hari."))
+    minutes = values.get("day_minutes", current.day_minutes)
+    limit = values.get("day_limit_minutes", current.day_limit_minutes)
+    if minutes is None or not 60 <= minutes <= 720:
+        errors.append(("day_minutes", "Standar waktu kerja sehari harus 60 sampai 720 menit."))
+    elif limit is None or not minutes <= limit <= 1440:
+        errors.append(("day_limit_minutes", f"Batas waktu kegiatan sehari harus {minutes} sampai 1.440 menit."))
+    for key, low in (("entry_days", 0), ("verify_days", 1)):
+        days = values.get(key, getattr(current, key))
+        if days is None or not low <= days <= 30:
+            errors.append((key, f"Harus {low} sampai 30 hari kerja."))
     if errors:
         raise FieldErrors(errors)
 

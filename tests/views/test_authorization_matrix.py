@@ -14,6 +14,7 @@ from app.domain.enums import (
 )
 from app.domain.scoring import Predikat, Rating
 from app.models import (
+    Activity, Holiday,
     ActingAssignment, AnnualEvaluation, Assessment, Document, Evidence, ExportJob, FeedbackPhrase, FollowUp,
     LibraryResult, Notification, Objection, OrgTarget, Realization,
 )
@@ -29,15 +30,15 @@ SELF_SERVICE = {"main.home", "main.profile", "auth.change_password", "auth.logou
 # Admin routes that act on one object of an OPD: another OPD's admin gets 403/404 (no leak).
 ADMIN_OBJECT_ARGS = {"employee_id", "unit_id", "assignment_id", "token", "target_id", "opd_id", "job_id"}
 # Admin routes only a superadmin may use (the whole kabupaten's settings and calendar).
-SUPERADMIN_ONLY_PREFIXES = ("admin.settings", "admin.year")
+SUPERADMIN_ONLY_PREFIXES = ("admin.settings", "admin.year", "admin.holiday")
 # Kabupaten-wide master data any pengelola kinerja maintains (the indicator library per jabatan).
 KABUPATEN_WIDE_PREFIXES = ("admin.library", "admin.phrase")
 # SKP and assessment routes on one pegawai's data: strangers get 403/404.
 PLAN_OBJECT_ARGS = {"plan_id", "result_id", "indicator_id", "other_id", "opd_id",
                     "assessment_id", "realization_id", "evidence_id", "employee_id",
-                    "evaluation_id", "objection_id", "follow_up_id", "document_id"}
+                    "evaluation_id", "objection_id", "follow_up_id", "document_id", "activity_id"}
 # Blueprints of logged-in pegawai pages (each view checks the object itself).
-PEGAWAI_PREFIXES = ("indicators.", "assessments.", "reviews.", "documents.")
+PEGAWAI_PREFIXES = ("indicators.", "assessments.", "reviews.", "documents.", "daily.")
 
 
 def _routes(app):
@@ -84,7 +85,10 @@ def world(factory):
     job = ExportJob(opd_id=opd_a.id, year=year, kind=DocumentKind.SKP, status=JobStatus.DONE, total=1, done=1)
     notification = Notification(user_id=subject.user.id, kind="peristiwa", title="SKP dikembalikan",
                                 body="Subjek A", object_type="plan", object_id=plan.id)
-    db.session.add_all([document, job, notification])
+    activity = Activity(employee_id=subject.id, day=dt.date.today(), start_time=dt.time(8), end_time=dt.time(9),
+                        minutes=60, description="Kegiatan Subjek A", category="LAINNYA")
+    holiday = Holiday(day=dt.date(2026, 12, 25), kind="LIBUR_NASIONAL", name="Hari Raya Natal")
+    db.session.add_all([document, job, notification, activity, holiday])
     db.session.flush()
     args = {
         "employee_id": subject.id, "unit_id": unit_a.id, "assignment_id": assignment.id,
@@ -97,6 +101,8 @@ def world(factory):
         "number": 1, "evaluation_id": evaluation.id, "objection_id": evaluation.objection.id,
         "follow_up_id": evaluation.follow_ups[0].id, "phrase_id": phrase.id,
         "document_id": document.id, "job_id": job.id, "notification_id": notification.id,
+        "activity_id": activity.id, "holiday_id": holiday.id, "day": dt.date.today().isoformat(),
+        "monday": dt.date.today().isoformat(), "month": 12,
     }
     _ = Aspect
     return {"subject": subject, "pegawai": pegawai, "admin_b": admin_b, "args": args}
@@ -149,7 +155,7 @@ def test_plain_pegawai_is_refused_the_admin_area_and_other_peoples_skp(app, make
                 assert response.status_code in (403, 404), (method, url, response.status_code)
             elif rule.endpoint.startswith(PEGAWAI_PREFIXES):
                 response = _call(client, method, url)
-                assert response.status_code in (200, 302, 400, 403, 404), (method, url, response.status_code)
+                assert response.status_code in (200, 302, 400, 403, 404, 422), (method, url, response.status_code)
                 assert "Subjek A" not in _text(response), (method, url)
 
 
@@ -168,7 +174,7 @@ def test_admin_of_another_opd_cannot_reach_this_opds_objects(app, make_client, w
             elif object_route:
                 assert response.status_code in (403, 404), (method, url, response.status_code)
             else:
-                assert response.status_code in (200, 302, 400, 403, 404), (method, url, response.status_code)
+                assert response.status_code in (200, 302, 400, 403, 404, 422), (method, url, response.status_code)
                 assert "Subjek A" not in _text(response), (method, url)
 
 

@@ -46,6 +46,8 @@ RECIPIENTS: dict[str, Callable[[Any], list[User | None]]] = {
     "keberatan.ditanggapi": lambda ev: [_user(ev.employee), _second(ev.employee)],
     "keberatan.diputuskan": lambda ev: [_user(ev.employee), _assessor(ev.employee)],
     "dokumen.diterbitkan": lambda document: [_user(document.employee)],
+    "kegiatan.dikembalikan": lambda activity: [_user(activity.employee)],
+    "kegiatan.umpan_balik": lambda note: [_user(note.employee)],
     "akun.kode_aktivasi_dibuat": lambda user: [user],
     "akun.kata_sandi_ditetapkan": lambda user: [user],
     "akun.kunci_dibuka": lambda user: [user],

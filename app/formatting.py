@@ -7,6 +7,7 @@ from decimal import Decimal
 from flask import Flask
 from flask_babel import format_date, format_datetime, format_decimal, get_timezone
 
+from app.domain.daily import duration_text
 from app.domain.text import sentence
 
 
@@ -67,6 +68,7 @@ def register(app: Flask) -> None:
     app.add_template_filter(tanggal, "tanggal")
     app.add_template_filter(tanggal_jam, "tanggal_jam")
     app.add_template_filter(angka, "angka")
+    app.add_template_filter(duration_text, "durasi")  # minutes as "7 j 30 m"
     app.add_template_filter(desimal, "desimal")
     app.add_template_filter(bulan_tahun, "bulan_tahun")
     app.add_template_global(state_badge, "state_badge")  # one colour per state, everywhere

@@ -1,7 +1,7 @@
 """My periods: the list of the year, the period form (Mulai mengisi, Simpan draf, Ajukan)."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
@@ -10,12 +10,14 @@ from app.assessments.drafts import Stored, evidence_problems, store
 from app.assessments.forms import StartForm
 from app.assessments.loaders import CONFLICT, CONFLICT_KEPT, editable_assessment, period_or_404
 from app.assessments.sheet import Sheet
+from app.domain.numbers import input_text
 from app.extensions import db
 from app.forms import apply_service_error
 from app.models import AppraisalYear, Period
 from app.services import ConflictError, FieldErrors, ServiceError
 from app.services.assessments import assessments as svc
 from app.services.assessments.period_status import period_statuses, window_before_start
+from app.services.daily import summary as daily_summary
 from app.services.years import all_years, current_year
 from app.web import commit, year_or_404
 
@@ -44,15 +46,38 @@ def render_period(period: Period, sheet: Sheet | None, form=None, *, problems=No
                   error: str | None = None):
     """The period page: the form while the assessment is open for entry, else read-only."""
     context = sheet.context() if sheet is not None else {"period": period, "assessment": None}
+    filled = []
+    if sheet is not None:
+        sheet.daily = daily_summary.for_period(sheet.assessment.employee_id, period,
+                                               [row.indicator.id for row in sheet.rows])
     if sheet is not None and sheet.window.can_edit and form is None:
         form = sheet.fresh_form()
+        if request.args.get("isi") == "harian":
+            filled = _fill_from_daily(sheet, form)
     employee = current_user.employee
     return render_template(
         "assessments/period.html", form=form if sheet is not None and sheet.window.can_edit else None,
         problems=problems or [], theirs=theirs or {}, error=error, start_form=StartForm(),
         plan_in_force=svc.approved_plan_for(employee, period.year) if sheet is None else None,
-        not_started=window_before_start(period) if sheet is None else None, **context,
+        not_started=window_before_start(period) if sheet is None else None, filled_from_daily=filled, **context,
     )
+
+
+def _fill_from_daily(sheet: Sheet, form) -> list[str]:
+    """"Isi dari kinerja harian": each numeric IKI whose unit is the unit of the outputs of its
+    accepted activities gets their sum as this period's realisasi, in the form only (the pegawai
+    checks and saves). The IKI filled, by text."""
+    filled = []
+    for row in sheet.rows:
+        work = sheet.daily.get(row.indicator.id)
+        name = f"value_{row.indicator.id}"
+        if work is None or sheet.narrative(row) or name not in form:
+            continue
+        quantity = work.quantity_in(row.indicator.unit)
+        if quantity is not None:
+            form[name].process_formdata([input_text(quantity)])
+            filled.append(row.indicator.text)
+    return filled
 
 
 @bp.route("/<int:year>/<int:number>")

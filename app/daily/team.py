@@ -172,3 +172,25 @@ def comment(employee_id: int, day: str):
         return _render_member_day(employee, the_day, comment_form=form, status=422)
     flash("Umpan balik disimpan dan terlihat oleh pegawai.", "success")
     return redirect(_member_day_url(employee.id, the_day))
+
+
+@bp.route("/iki/<int:indicator_id>/<int:period_id>/<int:employee_id>")
+def indicator_activities(indicator_id: int, period_id: int, employee_id: int):
+    """The activities a pegawai linked to one IKI in one period: for the pegawai and whoever
+    reviews that period (the bukti dukung the period form and the review page summarise)."""
+    from app.models import Indicator, Period
+    from app.security import may_review_period
+    from app.services.daily import summary
+
+    employee = db.session.get(Employee, employee_id)
+    indicator = db.session.get(Indicator, indicator_id)
+    period = db.session.get(Period, period_id)
+    if employee is None or indicator is None or period is None or indicator.result.plan.employee_id != employee.id:
+        abort(404)
+    if not (current_user.employee_id == employee.id or may_review_period(current_user, employee, period)):
+        abort(404)
+    items = summary.activities_for(employee, indicator.id, period.start_date, period.end_date)
+    work = summary.for_period(employee.id, period, [indicator.id]).get(indicator.id)
+    return render_template("daily/indicator.html", employee=employee, indicator=indicator, period=period,
+                           items=items, work=work, duration=duration_text, date_text=date_text,
+                           mine=current_user.employee_id == employee.id)

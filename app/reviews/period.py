@@ -24,6 +24,7 @@ from app.security import can_view_assessment, may_review_period, records_externa
 from app.services import ConflictError, FieldErrors, ServiceError
 from app.services.assessments.assessments import assessment_options, return_assessment
 from app.services.assessments.sheet import Sheet
+from app.services.daily import summary as daily_summary
 from app.services.org.head_assessed import on_behalf_of
 from app.services.reviews import reviews
 from app.services.reviews.phrases import phrases_by_scope
@@ -173,6 +174,8 @@ def render_review(assessment: Assessment, *, form=None, return_form=None, alert:
     """The review page: the submission side by side with the feedback, ratings and predikat; an
     approved one read-only with its result."""
     sheet = Sheet.of(assessment)
+    sheet.daily = daily_summary.for_period(assessment.employee_id, assessment.period,
+                                           [row.indicator.id for row in sheet.rows])
     hasil, perilaku = _phrases()
     suggestion = reviews.suggestion(assessment)
     feedback = reviews.feedback_of(assessment)

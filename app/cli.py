@@ -106,8 +106,10 @@ def seed_demo_command(if_empty: bool) -> None:
 @click.option("--year", "year_number", type=click.IntRange(2000, 2100), default=None,
               help="Tahun penilaian (bawaan: tahun ini).")
 @click.option("--seed", type=int, default=1, show_default=True, help="Sama seed, sama data.")
+@click.option("--daily-days", type=click.IntRange(0, 260), default=0, show_default=True,
+              help="Hari kerja kinerja harian sampai hari ini (mis. 21 untuk sebulan).")
 @with_appcontext
-def seed_scale_command(employees: int, year_number: int | None, seed: int) -> None:
+def seed_scale_command(employees: int, year_number: int | None, seed: int, daily_days: int) -> None:
     """Load a kabupaten of N pegawai with a whole year of work, for benchmarks (empty database only)."""
     import time
 
@@ -115,7 +117,7 @@ def seed_scale_command(employees: int, year_number: int | None, seed: int) -> No
 
     started = time.perf_counter()
     try:
-        written = seed_scale(employees, year_number or local_today().year, seed)
+        written = seed_scale(employees, year_number or local_today().year, seed, daily_days)
     except ServiceError as error:
         _fail(error.message)
     db.session.commit()

@@ -118,7 +118,7 @@ def _render_day(employee: Employee, day: dt.date, form: ActivityForm, absence_fo
         "daily/day.html", employee=employee, comments=comments_of(employee.id, day), settled=settled(day, rules.today), day=day, day_text=date_text(day), items=items, form=form,
         absence_form=absence_form, action_form=ActionForm(), rules=rules, holiday=holiday, absence=absence,
         total=total, standard=settings.day_minutes, duration=duration_text,
-        may_change={a.id: svc.may_change(a, rules.today) for a in items},
+        may_change={a.id: svc.may_change(a, rules=rules) for a in items},
         open_for_entry=rules.earliest <= day <= rules.today and not (absence and not absence.kind.works),
         previous_day=day - dt.timedelta(days=1), next_day=day + dt.timedelta(days=1),
         month_url=url_for("daily.month", year=day.year, month=day.month)), status

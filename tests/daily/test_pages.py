@@ -265,6 +265,21 @@ def test_the_month_shows_holidays_and_reads_a_fixed_number_of_queries(desk, make
     assert len(many) == len(few)
 
 
+def test_a_day_reads_as_many_queries_for_one_activity_as_for_six(desk, make_client):
+    client = make_client(desk.rina.user)
+    for n in range(6):
+        db.session.add(Activity(employee_id=desk.rina.id, day=desk.day, start_time=dt.time(7 + n),
+                                end_time=dt.time(7 + n, 45), minutes=45, description=f"Kegiatan {n}",
+                                category="LAINNYA", output_quantity=1, output_unit="Surat"))
+        db.session.commit()
+        client.get(desk.url())  # warm
+        with count_statements() as statements:
+            assert f"Kegiatan {n}" in text(client.get(desk.url()))
+        if n == 0:
+            one = len(statements)
+    assert len(statements) == one
+
+
 def test_without_a_pegawai_record_or_a_login(factory, make_client):
     from app.domain.enums import Role
 

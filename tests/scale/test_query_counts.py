@@ -1,8 +1,11 @@
 """The key pages read a fixed number of SQL queries, whatever the size of the team or the OPD:
-Tim saya, the period team page, the annual table and Beranda for a team of 3 and of 40; the
+Tim saya, the period team page, the annual table, Beranda, the kinerja harian month and the team's
+week for a team of 3 and of 40 (three days of activities seeded); the
 monitoring (all and per OPD), the predikat recap and the pegawai list for an OPD of about 10 and of
 1,000 pegawai. Seeded once (3,000 pegawai) for all pages, so it is marked slow."""
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from sqlalchemy import select
@@ -13,7 +16,10 @@ from app.models import OrgUnit, User
 from tests.scale.conftest import YEAR
 from tests.queries import count_statements as count_queries  # noqa: F401  (re-exported)
 
-TEAM_PAGES = ("/", "/tinjau/", "/penilaian/tim", "/skp/tim", f"/tinjau/tahunan/{YEAR}")
+_TODAY = dt.date.today()
+TEAM_PAGES = ("/", "/tinjau/", "/penilaian/tim", "/skp/tim", f"/tinjau/tahunan/{YEAR}",
+              f"/kinerja-harian/{_TODAY.year}/{_TODAY.month}",
+              f"/kinerja-harian/tim/minggu/{(_TODAY - dt.timedelta(days=_TODAY.weekday())).isoformat()}")
 OPD_PAGES = ("/pengelolaan/pemantauan", "/pengelolaan/pemantauan/{opd}", "/pengelolaan/rekap",
              "/pengelolaan/pegawai")
 
@@ -29,7 +35,7 @@ def queries(make_client, user, url: str) -> int:
 
 @pytest.mark.slow
 def test_pages_read_as_many_queries_for_a_small_and_a_large_team_or_opd(scale, make_client):
-    written = scale(3000)
+    written = scale(3000, daily_days=3)
     plan = written.plan
     teams = plan.teams()
     small = next(b for b, team in sorted(teams.items()) if len(team) == 3 and plan.people[b].assessor is not None)

@@ -110,3 +110,25 @@ def test_the_cli_prints_the_logins_and_they_can_log_in(app, client):
     assert response.status_code == 302
     again = runner.invoke(args=["seed-scale", "--employees", "200", "--year", str(YEAR)])
     assert again.exit_code == 1 and "database kosong" in again.output
+
+
+def test_kinerja_harian_for_a_number_of_working_days(scale):
+    """--daily-days: every pegawai with an approved SKP has 4–7 activities on each working day up to
+    today, on their own IKI; the days older than the verification window are verified."""
+    from sqlalchemy import func, select
+
+    from app.domain.daily import ActivityStatus
+    from app.models import Activity, Indicator, Plan, WorkResult
+
+    written = scale(300, daily_days=8)
+    total = db.session.scalar(select(func.count()).select_from(Activity))
+    assert written.counts["activity"] == total and total >= 4 * 8 * 250
+    days = db.session.scalar(select(func.count(func.distinct(Activity.day))))
+    assert days == 8
+    statuses = dict(db.session.execute(select(Activity.status, func.count()).group_by(Activity.status)).all())
+    assert statuses[ActivityStatus.DITERIMA] > 0 and statuses[ActivityStatus.MENUNGGU] > 0
+    foreign = db.session.scalar(
+        select(func.count()).select_from(Activity).join(Indicator, Activity.indicator_id == Indicator.id)
+        .join(WorkResult, Indicator.result_id == WorkResult.id).join(Plan, WorkResult.plan_id == Plan.id)
+        .where(Plan.employee_id != Activity.employee_id))
+    assert foreign == 0

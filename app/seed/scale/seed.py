@@ -212,9 +212,9 @@ def write_documents(written: Written, count: int) -> None:
     written.counts["documents"] = issued
 
 
-def seed_scale(employees: int, year: int, seed: int) -> Written:
-    """Write the whole kabupaten and its year; flushes, never commits. Refuses a database that
-    already holds pegawai."""
+def seed_scale(employees: int, year: int, seed: int, daily_days: int = 0) -> Written:
+    """Write the whole kabupaten and its year (and `daily_days` working days of kinerja harian);
+    flushes, never commits. Refuses a database that already holds pegawai."""
     if db.session.scalar(select(Employee.id).limit(1)) is not None:
         raise ServiceError("Database sudah berisi pegawai; seed-scale hanya untuk database kosong.")
     try:
@@ -230,6 +230,10 @@ def seed_scale(employees: int, year: int, seed: int) -> Written:
     written.year_id = written.year.id
     write_plans(written, rng)
     write_work(written, rng)
+    if daily_days:
+        from app.seed.scale.daily import write_daily
+
+        written.counts["activity"] = write_daily(written, random.Random(seed * 104729 + year), daily_days, year)
     fix_sequences()
     db.session.flush()
     write_documents(written, max(1, employees // DOCUMENTS_PER))

@@ -171,13 +171,14 @@ def add(user: User, employee: Employee, entry: Entry) -> Activity:
     return activity
 
 
-def may_change(activity: Activity, today: dt.date | None = None) -> bool:
+def may_change(activity: Activity, today: dt.date | None = None, *, rules=None) -> bool:
     """Whether the pegawai may still change or delete it: waiting for verification with its day
     inside the entry window, or returned by the assessor within the same number of working days
-    (the window then counts from the return)."""
+    (the window then counts from the return). `rules`: the day's rules when the caller has them
+    (a day's page asks for each of its activities)."""
     if activity.status not in EDITABLE:
         return False
-    rules = rules_for(activity.employee, activity.day, today)
+    rules = rules or rules_for(activity.employee, activity.day, today)
     if activity.status == ActivityStatus.DIKEMBALIKAN:
         returned = activity.verified_at.astimezone(local_zone()).date() if activity.verified_at else rules.today
         return returned >= rules.earliest

@@ -16,9 +16,11 @@ from app.services.settings import get_settings
 SHOTS = {
     "pegawai": [("beranda.jpg", "Beranda: apa yang menunggu Anda"),
                 ("skp-saya.jpg", "SKP saya: RHK, IKI dan target, diajukan kepada Pejabat Penilai"),
+                ("kinerja-harian.jpg", "Kinerja harian: kalender bulan ini, pilih tanggal untuk mencatat"),
                 ("penilaian-periode.jpg", "Penilaian periode: realisasi, bukti dukung, lalu Ajukan"),
                 ("hasil-kinerja.jpg", "Hasil kinerja saya: predikat tahunan dan keberatan")],
-    "penilai": [("tinjau-penilaian.jpg", "Tinjau penilaian: siapa yang menunggu"),
+    "penilai": [("kinerja-harian-tim.jpg", "Kinerja harian tim: waktu tercatat dan yang menunggu verifikasi"),
+                ("tinjau-penilaian.jpg", "Tinjau penilaian: siapa yang menunggu"),
                 ("tinjau-satu.jpg", "Satu penilaian: umpan balik, rating dan predikat"),
                 ("evaluasi-tahunan.jpg", "Evaluasi tahunan tim: rating, predikat, Serahkan")],
     "pengelola": [("pemantauan.jpg", "Pemantauan: kelengkapan per perangkat daerah"),

@@ -17,8 +17,10 @@ pytestmark = pytest.mark.e2e
 PAGES = {
     "beranda.jpg": ("Pegawai (pelaksana)", "/", None),
     "skp-saya.jpg": ("Pegawai (pelaksana)", "/skp/", None),
+    "kinerja-harian.jpg": ("Pegawai (pelaksana)", "/kinerja-harian/", None),
     "penilaian-periode.jpg": ("Pegawai (pelaksana)", "/penilaian/", None),
     "hasil-kinerja.jpg": ("Pegawai (pelaksana)", "/tinjau/hasil", None),
+    "kinerja-harian-tim.jpg": ("Pejabat Penilai (pengawas)", "/kinerja-harian/tim", None),
     "tinjau-penilaian.jpg": ("Pejabat Penilai (pengawas)", "/tinjau/", None),
     "tinjau-satu.jpg": ("Pejabat Penilai (pengawas)", "/tinjau/", "a[href^='/tinjau/penilaian/']"),
     "evaluasi-tahunan.jpg": ("Pejabat Penilai (pengawas)", "/tinjau/tahunan", None),

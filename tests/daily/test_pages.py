@@ -246,6 +246,21 @@ def test_a_day_away_is_no_working_day_and_takes_no_activity(desk, make_client):
     assert db.session.scalar(select(Absence)).kind == AbsenceKind.DINAS_LUAR  # work elsewhere: kept
 
 
+def test_a_pegawai_marks_only_recent_days_and_never_what_the_pengelola_recorded(desk, factory, make_client):
+    client = make_client(desk.rina.user)
+    old = desk.today - dt.timedelta(days=30)
+    late = client.post(desk.url(old) + "/keterangan", data={"hadir-kind": "IZIN", "hadir-note": ""})
+    assert late.status_code == 302 and "hubungi pengelola kinerja" in text(client.get(desk.url(old)))
+    far = desk.today + dt.timedelta(days=120)
+    client.post(desk.url(far) + "/keterangan", data={"hadir-kind": "CUTI", "hadir-note": ""})
+    admin = factory.admin([desk.opd])
+    db.session.add(Absence(employee_id=desk.rina.id, day=desk.day, kind=AbsenceKind.SAKIT, created_by_id=admin.id))
+    db.session.commit()
+    cleared = client.post(desk.url() + "/keterangan", data={"hadir-kind": "", "hadir-note": ""})
+    assert cleared.status_code == 302 and "dicatat oleh pengelola kinerja" in text(client.get(desk.url()))
+    assert [(a.day, a.kind) for a in db.session.scalars(select(Absence))] == [(desk.day, AbsenceKind.SAKIT)]
+
+
 def test_the_month_shows_holidays_and_reads_a_fixed_number_of_queries(desk, make_client):
     db.session.add(Holiday(day=dt.date(desk.today.year, desk.today.month, 1), kind=HolidayKind.LIBUR_DAERAH,
                            name="Hari Jadi Kabupaten"))

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from app.domain.daily import (
-    AbsenceKind, ActivityStatus, DayRules, HolidayKind, day_state, is_working_day, month_days, working_days_back,
+    AbsenceKind, ActivityStatus, DayRules, HolidayKind, date_text, day_state, is_working_day, month_days,
+    working_days_back,
 )
 from app.extensions import db
 from app.models import Absence, Activity, Employee, Holiday, User
@@ -17,6 +18,9 @@ from app.models.base import local_today
 from app.services import FieldErrors, ServiceError
 from app.services.audit import record
 from app.services.settings import get_settings
+
+
+MAX_AHEAD_DAYS = 90  # a pegawai marks a planned day away at most this far ahead
 
 
 def holidays_between(first: dt.date, last: dt.date) -> dict[dt.date, Holiday]:
@@ -175,6 +179,17 @@ def set_absence(actor: User, employee: Employee, day: dt.date, kind: AbsenceKind
     note = (note or "").strip()
     if len(note) > 300:
         raise ServiceError("Keterangan paling banyak 300 karakter.", field="note")
+    if actor.employee_id == employee.id:  # the pegawai's own marking: inside the same limits as the activities
+        if existing is not None and existing.created_by_id not in (None, actor.id):
+            raise ServiceError("Keterangan hari ini dicatat oleh pengelola kinerja; hubungi pengelola kinerja "
+                               "untuk mengubahnya.", field="kind")
+        today = local_today()
+        earliest = earliest_entry(today, get_settings().entry_days)
+        if day < earliest:
+            raise ServiceError(f"Keterangan hanya dapat diubah sampai beberapa hari kerja ke belakang (paling awal "
+                               f"{date_text(earliest)}); untuk hari sebelumnya hubungi pengelola kinerja.", field="kind")
+        if day > today + dt.timedelta(days=MAX_AHEAD_DAYS):
+            raise ServiceError(f"Keterangan dapat dicatat paling jauh {MAX_AHEAD_DAYS} hari ke depan.", field="kind")
     if kind is None:
         if existing is not None:
             record(actor, "ketidakhadiran.dihapus", existing, opd_id=employee.unit.opd_id,

@@ -48,6 +48,16 @@ def test_the_week_of_the_team_for_its_pejabat_penilai(desk, make_client):
     week = text(client.get(f"/kinerja-harian/tim/minggu/{monday(desk.day).isoformat()}"))
     assert "Kinerja harian tim" in week and "Rina Pelaksana" in week and "Budi Rekan" in week and "2 j" in week
     assert "2 menunggu" in week
+    assert week.count("dari 37 j 30 m") == 2  # five working days × 7 j 30 m, for each member
+    from app.domain.daily import AbsenceKind
+    from app.models import Absence
+
+    db.session.add(Absence(employee_id=desk.other.id, day=monday(desk.day), kind=AbsenceKind.SAKIT))
+    db.session.add(Absence(employee_id=desk.rina.id, day=monday(desk.day) + dt.timedelta(days=1),
+                           kind=AbsenceKind.DINAS_LUAR))
+    db.session.commit()
+    week = text(client.get(f"/kinerja-harian/tim/minggu/{monday(desk.day).isoformat()}"))
+    assert "dari 30 j" in week and "dari 37 j 30 m" in week and "Sakit" in week  # dinas luar is work
     assert "Anda tidak sedang menilai" in text(make_client(desk.rina.user).get("/kinerja-harian/tim"
                                                                                  f"/minggu/{desk.day.isoformat()}"))
 

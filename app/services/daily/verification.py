@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
-from app.domain.daily import ActivityStatus, date_text, working_days_after
+from app.domain.daily import AbsenceKind, ActivityStatus, date_text, is_working_day, working_days_after
 from app.extensions import db
 from app.models import Absence, Activity, DayComment, Employee, User
 from app.models.base import local_today, utcnow
@@ -50,7 +50,8 @@ class Row:
     member: Member
     minutes: dict[dt.date, int] = field(default_factory=dict)
     waiting: dict[dt.date, int] = field(default_factory=dict)
-    away: dict[dt.date, str] = field(default_factory=dict)
+    away: dict[dt.date, AbsenceKind] = field(default_factory=dict)
+    standard: int = 0  # the week's standard minutes: its working days (not away) × the day's standard
 
     @property
     def total(self) -> int:
@@ -87,8 +88,13 @@ def team_week(user: User, monday: dt.date, today: dt.date | None = None) -> Team
                 row.waiting[day] = row.waiting.get(day, 0) + count
         for absence in db.session.scalars(select(Absence).where(Absence.employee_id.in_(rows),
                                                                 Absence.day.between(days[0], days[-1]))):
-            rows[absence.employee_id].away[absence.day] = absence.kind.label
-    return TeamWeek(days, list(rows.values()), holidays_between(days[0], days[-1]), get_settings().day_minutes)
+            rows[absence.employee_id].away[absence.day] = absence.kind
+    holidays = holidays_between(days[0], days[-1])
+    standard = get_settings().day_minutes
+    for row in rows.values():
+        row.standard = standard * sum(1 for d in days if is_working_day(d, holidays)
+                                      and not (d in row.away and not row.away[d].works))
+    return TeamWeek(days, list(rows.values()), holidays, standard)
 
 
 # --- verifying --------------------------------------------------------------------------------------------

@@ -145,10 +145,12 @@ def backup_command(output: str) -> None:
 
 @click.command("send-reminders")
 @click.option("--today", "today_text", help="Run as on this date (YYYY-MM-DD), e.g. to check what a day would send.")
+@click.option("--queue", is_flag=True, help="Serahkan ke pekerja latar (JOB_RUNNER) alih-alih menjalankannya di sini.")
 @with_appcontext
-def send_reminders_command(today_text: str | None) -> None:
+def send_reminders_command(today_text: str | None, queue: bool) -> None:
     """Give today's reminders (deadlines, waiting reviews, keberatan, the weekly digest) into the
-    notification centre and by e-mail; each one once ever, so running it again sends nothing new."""
+    notification centre and by e-mail; each one once ever, so running it again sends nothing new.
+    With --queue the run is handed to the background runner (an RQ worker on any server)."""
     import datetime as dt
 
     from app.services.notifications.reminders import send_reminders
@@ -157,6 +159,12 @@ def send_reminders_command(today_text: str | None) -> None:
         today = dt.date.fromisoformat(today_text) if today_text else local_today()
     except ValueError:
         _fail(f"Tanggal {today_text!r} tidak valid: tulis sebagai YYYY-MM-DD.")
+    if queue:
+        from app.services import jobs
+
+        jobs.enqueue("reminders", today.toordinal(), today.isoformat())
+        click.echo(f"Pengingat {today.isoformat()} diserahkan ke pekerja latar ({jobs.runner()}).")
+        return
     run = send_reminders(today)
     db.session.commit()
     kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(run.created.items())) or "tidak ada yang baru"

@@ -1,4 +1,5 @@
-"""Background work (the batch export, issuing one document) run by the runner JOB_RUNNER names:
+"""Background work (the batch export, issuing one document, the daily reminders) run by the runner
+JOB_RUNNER names:
 
 - "thread" (the default): a daemon thread of the web process, with its own app context; nothing to
   install, one server;
@@ -23,6 +24,7 @@ from app.extensions import db, writing_thread
 JOBS = {
     "export": "app.services.documents.export:run",
     "issue": "app.services.documents.issue_jobs:run",
+    "reminders": "app.services.notifications.reminders:run_job",  # job id: the day's ordinal
 }
 QUEUE_NAME = "capaian"
 RUNNERS = ("thread", "inline", "rq")

@@ -192,6 +192,19 @@ def test_the_command_reports_what_it_gave(line, factory, app):
     assert db.session.scalar(select(func.count(Notification.id))) >= 1
 
 
+def test_the_reminders_can_be_handed_to_the_background_runner(line, factory, app, monkeypatch):
+    """--queue: the run is a job of services/jobs (here the inline runner; RQ in a multi-server
+    deployment), with the same outcome as running it in place."""
+    factory.skp.plan(line["staff"], line["year"], status=PlanStatus.APPROVED)
+    day = (line["p1"].submission_deadline - dt.timedelta(days=1)).isoformat()
+    db.session.commit()
+    monkeypatch.setitem(app.config, "JOB_RUNNER", "inline")
+    result = app.test_cli_runner().invoke(args=["send-reminders", "--today", day, "--queue"])
+    assert result.exit_code == 0 and "diserahkan ke pekerja latar (inline)" in result.output
+    db.session.rollback()
+    assert db.session.scalar(select(func.count(Notification.id))) == 1
+
+
 def test_a_keberatan_waiting_for_its_decision_reminds_the_atasan_once(line, factory):
     from app.domain.enums import EvaluationStatus, ObjectionStatus
     from app.domain.scoring import Predikat, Rating

@@ -209,3 +209,15 @@ def send_reminders(today: dt.date | None = None) -> Run:
             elif sent is False:
                 run.failed += 1
     return run
+
+
+def run_job(day_number: int, day_text: str) -> None:
+    """The reminders as a background job (`flask send-reminders --queue`, services/jobs): the day's
+    run in its own transaction, on whichever server's worker takes it; the result is logged."""
+    from app.extensions import db
+
+    today = dt.date.fromisoformat(day_text)
+    run = send_reminders(today)
+    db.session.commit()
+    current_app.logger.info("Reminders of %s: %s new, %s e-mailed, %s failed", today, run.total, run.emailed,
+                            run.failed)

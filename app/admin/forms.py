@@ -13,7 +13,7 @@ from app.domain.enums import (
 )
 from app.domain.grades import PNS_GRADES, PPPK_GRADES
 from app.domain.nip import nip_error
-from app.forms import DATE_HINT, Form, IndonesianDateField, VersionedForm, choices
+from app.forms import DATE_HINT, Form, IndonesianDateField, IndonesianTimeField, VersionedForm, choices
 from app.web import to_id
 
 
@@ -191,6 +191,9 @@ class SettingsForm(VersionedForm):
         "Batas verifikasi Pejabat Penilai (hari kerja)",
         validators=[InputRequired("Isi batas waktu verifikasi."), NumberRange(1, 30, "Harus 1 sampai 30 hari kerja.")],
         render_kw={"inputmode": "numeric", "min": 1, "max": 30}, description="Bawaan 5 hari kerja sejak tanggal kegiatan.")
+    work_start = IndonesianTimeField("Jam masuk kantor", description="Untuk presensi: datang sesudahnya terlambat.")
+    work_end = IndonesianTimeField("Jam pulang (Senin–Kamis)", description="Pulang sebelumnya: pulang cepat.")
+    friday_end = IndonesianTimeField("Jam pulang hari Jumat")
     unverified_accepted = SelectField(
         "Kegiatan yang tidak diverifikasi sampai batasnya",
         choices=choices([("1", "Dianggap diterima"), ("0", "Tidak dihitung")]))

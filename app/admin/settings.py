@@ -24,7 +24,9 @@ def _posted(current) -> CombinedMultiDict:
                       "bkpsdm_name": current.bkpsdm_name, "bkpsdm_nip": current.bkpsdm_nip,
                       "day_minutes": str(current.day_minutes), "day_limit_minutes": str(current.day_limit_minutes),
                       "entry_days": str(current.entry_days), "verify_days": str(current.verify_days),
-                      "unverified_accepted": "1" if current.unverified_accepted else "0"})
+                      "unverified_accepted": "1" if current.unverified_accepted else "0",
+                      "work_start": f"{current.work_start:%H.%M}", "work_end": f"{current.work_end:%H.%M}",
+                      "friday_end": f"{current.friday_end:%H.%M}"})
     return CombinedMultiDict([request.files, request.form, kept])
 
 
@@ -49,6 +51,9 @@ def _values(form: SettingsForm) -> dict:
         "entry_days": form.entry_days.data,
         "verify_days": form.verify_days.data,
         "unverified_accepted": form.unverified_accepted.data == "1",
+        "work_start": form.work_start.data,
+        "work_end": form.work_end.data,
+        "friday_end": form.friday_end.data,
     }
 
 

@@ -112,10 +112,12 @@ def _render_day(employee: Employee, day: dt.date, form: ActivityForm, absence_fo
     absence = calendar.absences_of(employee.id, day, day).get(day)
     settings = get_settings()
     total = sum(a.minutes for a in items)
+    from app.services.daily.attendance import of_day
     from app.services.daily.verification import comments_of, settled
 
     return render_template(
-        "daily/day.html", employee=employee, comments=comments_of(employee.id, day), settled=settled(day, rules.today), day=day, day_text=date_text(day), items=items, form=form,
+        "daily/day.html", employee=employee, comments=comments_of(employee.id, day), settled=settled(day, rules.today),
+        presence=of_day(employee.id, day), day=day, day_text=date_text(day), items=items, form=form,
         absence_form=absence_form, action_form=ActionForm(), rules=rules, holiday=holiday, absence=absence,
         total=total, standard=settings.day_minutes, duration=duration_text,
         may_change={a.id: svc.may_change(a, rules=rules) for a in items},

@@ -45,6 +45,14 @@ class AbsenceKind(LabeledEnum):
         return self == AbsenceKind.DINAS_LUAR
 
 
+class AttendanceStatus(LabeledEnum):
+    """A day of presensi as the attendance system reports it."""
+
+    HADIR = "HADIR"
+    TANPA_KETERANGAN = "TANPA_KETERANGAN"
+    __labels__ = {"HADIR": "Hadir", "TANPA_KETERANGAN": "Tanpa keterangan"}
+
+
 class ActivityStatus(LabeledEnum):
     MENUNGGU = "MENUNGGU"
     DITERIMA = "DITERIMA"
@@ -154,6 +162,20 @@ class Slot:
 def overlapping(start: dt.time, end: dt.time, others: Iterable[Slot]) -> list[Slot]:
     """The slots that share at least a minute with start–end (touching ends do not overlap)."""
     return [slot for slot in others if start < slot.end and slot.start < end]
+
+
+def late_minutes(check_in: dt.time | None, start: dt.time) -> int:
+    """Minutes after the start of the office day (0 when on time or with no check-in)."""
+    if check_in is None:
+        return 0
+    return max(0, (check_in.hour * 60 + check_in.minute) - (start.hour * 60 + start.minute))
+
+
+def early_minutes(check_out: dt.time | None, end: dt.time) -> int:
+    """Minutes before the end of the office day (0 when on time or with no check-out)."""
+    if check_out is None:
+        return 0
+    return max(0, (end.hour * 60 + end.minute) - (check_out.hour * 60 + check_out.minute))
 
 
 # --- one entry -------------------------------------------------------------------------------------

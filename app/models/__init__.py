@@ -3,7 +3,7 @@ from app.models.accounts import LoginThrottle, User, admin_scope
 from app.models.assessments import Assessment, BehaviorReflection, Evidence, Realization
 from app.models.audit import AuditEvent
 from app.models.base import Base
-from app.models.daily import Absence, Activity, ActivityEvidence, DayComment, Holiday
+from app.models.daily import Absence, Activity, ActivityEvidence, Attendance, DayComment, Holiday
 from app.models.documents import Document, ExportJob, IssueJob
 from app.models.library import LibraryIndicator, LibraryResult
 from app.models.notifications import Notification
@@ -15,7 +15,7 @@ from app.models.values import CoreValue, CoreValueGuide
 from app.models.years import AppraisalYear, OrgTarget, OrgYearResult, Period
 
 __all__ = [
-    "Absence", "ActingAssignment", "Activity", "ActivityEvidence", "DayComment", "Holiday", "AnnualEvaluation", "AppSettings", "AppraisalYear", "Assessment", "AuditEvent", "Base",
+    "Absence", "ActingAssignment", "Activity", "ActivityEvidence", "Attendance", "DayComment", "Holiday", "AnnualEvaluation", "AppSettings", "AppraisalYear", "Assessment", "AuditEvent", "Base",
     "Document", "ExportJob", "IssueJob", "Feedback", "FeedbackPhrase", "FollowUp", "Objection",
     "BehaviorReflection", "CoreValue", "Evidence", "Realization",
     "CoreValueGuide", "Employee", "Expectation", "Indicator", "IndicatorPeriodTarget",

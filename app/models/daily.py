@@ -10,7 +10,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.domain.daily import AbsenceKind, ActivityCategory, ActivityStatus, HolidayKind
+from app.domain.daily import AbsenceKind, ActivityCategory, ActivityStatus, AttendanceStatus, HolidayKind
 from app.domain.enums import EvidenceKind
 from app.models.accounts import User
 from app.models.base import Base, ExactDecimal, UTCDateTime, str_enum, utcnow
@@ -142,4 +142,28 @@ class DayComment(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     author: Mapped[User | None] = relationship()
+    employee: Mapped[Employee] = relationship()
+
+
+class Attendance(Base):
+    """One day of a pegawai's presensi from the attendance system (imported, or pushed later by its
+    API): when they came and left, and the minutes late and early against the office hours of the
+    settings, computed when it is recorded. The discipline part of the monthly TPP reads it."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("employee_id", "day", name="uq_attendance_employee_day"),
+                      CheckConstraint("late_minutes >= 0 AND early_minutes >= 0", name="minutes_not_negative"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id", ondelete="CASCADE"))
+    day: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[AttendanceStatus] = mapped_column(str_enum(AttendanceStatus, "attendance_status"))
+    check_in: Mapped[dt.time | None] = mapped_column(Time)
+    check_out: Mapped[dt.time | None] = mapped_column(Time)
+    late_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    early_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    source: Mapped[str] = mapped_column(String(200), default="")
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
     employee: Mapped[Employee] = relationship()

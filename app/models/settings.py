@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, CheckConstraint, Integer, LargeBinary, String, true
+from sqlalchemy import Boolean, CheckConstraint, Integer, LargeBinary, String, Time, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.domain.enums import CurveEnforcement, LatePolicy, PaperSize
@@ -44,6 +44,10 @@ class AppSettings(Base):
     entry_days: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
     verify_days: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
     unverified_accepted: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # Office hours the presensi is measured against (late arrival, early leave); Friday ends apart.
+    work_start: Mapped[dt.time] = mapped_column(Time, default=dt.time(7, 30), server_default="07:30:00")
+    work_end: Mapped[dt.time] = mapped_column(Time, default=dt.time(16, 0), server_default="16:00:00")
+    friday_end: Mapped[dt.time] = mapped_column(Time, default=dt.time(16, 30), server_default="16:30:00")
     logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     logo_mime: Mapped[str | None] = mapped_column(String(40))
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -90,7 +90,7 @@ OBJECT_LABELS = {
     "org_year_result": "Hasil kinerja organisasi", "library_result": "Pustaka RHK",
     "library_indicator": "Pustaka IKI", "impor": "Impor data pegawai", "sistem": "Sistem",
     "holiday": "Hari libur", "absence": "Ketidakhadiran", "activity": "Kegiatan harian",
-    "day_comment": "Umpan balik harian",
+    "day_comment": "Umpan balik harian", "presensi": "Presensi",
 }
 ACTION_SUBJECTS = {
     "akun": "Akun", "bukti": "Bukti dukung", "demo": "Data demo", "dokumen": "Dokumen",
@@ -99,7 +99,7 @@ ACTION_SUBJECTS = {
     "periode": "Periode", "plt": "Plt./Plh.", "pustaka_iki": "Pustaka IKI", "pustaka_rhk": "Pustaka RHK",
     "sasaran": "Sasaran organisasi", "skp": "SKP", "tahun": "Tahun penilaian", "tahunan": "Evaluasi tahunan",
     "tindak_lanjut": "Tindak lanjut", "unit": "Unit kerja", "hari_libur": "Hari libur",
-    "ketidakhadiran": "Ketidakhadiran", "kegiatan": "Kegiatan harian",
+    "ketidakhadiran": "Ketidakhadiran", "kegiatan": "Kegiatan harian", "presensi": "Presensi",
 }
 
 

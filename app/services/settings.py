@@ -3,6 +3,8 @@ thresholds, curve enforcement, keberatan window), and the seven BerAKHLAK core v
 period and document shows."""
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -32,6 +34,9 @@ DEFAULTS = {
     "entry_days": 5,
     "verify_days": 5,
     "unverified_accepted": True,
+    "work_start": dt.time(7, 30),
+    "work_end": dt.time(16, 0),
+    "friday_end": dt.time(16, 30),
 }
 EDITABLE = tuple(DEFAULTS)
 MAX_THRESHOLD = 200
@@ -61,6 +66,14 @@ def check_review_settings(values: dict, current: AppSettings) -> None:
         errors.append(("day_minutes", "Standar waktu kerja sehari harus 60 sampai 720 menit."))
     elif limit is None or not minutes <= limit <= 1440:
         errors.append(("day_limit_minutes", f"Batas waktu kegiatan sehari harus {minutes} sampai 1.440 menit."))
+    start = values.get("work_start", current.work_start)
+    for key, label in (("work_end", "Jam pulang"), ("friday_end", "Jam pulang hari Jumat")):
+        end = values.get(key, getattr(current, key))
+        if start is None:
+            errors.append(("work_start", "Isi jam masuk kantor."))
+            break
+        if end is None or end <= start:
+            errors.append((key, f"{label} harus setelah jam masuk ({start:%H.%M})."))
     for key, low in (("entry_days", 0), ("verify_days", 1)):
         days = values.get(key, getattr(current, key))
         if days is None or not low <= days <= 30:
@@ -91,6 +104,11 @@ def checked_logo(data: bytes, max_bytes: int) -> tuple[bytes, str]:
     return data, mime
 
 
+def _plain(value):
+    """A setting as the audit trail stores it (a time of day as "07.30")."""
+    return f"{value:%H.%M}" if isinstance(value, dt.time) else value
+
+
 def update_settings(actor: User, values: dict, *, version: int | None = None,
                     logo: tuple[bytes, str] | None = None, remove_logo: bool = False) -> AppSettings:
     """Save the settings; `version` is the one the editor loaded (optimistic locking); `logo` a
@@ -108,7 +126,7 @@ def update_settings(actor: User, values: dict, *, version: int | None = None,
             "periksa perubahannya, lalu simpan kembali."
         )
     check_review_settings(values, settings)
-    before = {k: getattr(settings, k, None) for k in EDITABLE}
+    before = {k: _plain(getattr(settings, k, None)) for k in EDITABLE}
     for key in EDITABLE:
         if key in values:
             setattr(settings, key, values[key])
@@ -116,7 +134,7 @@ def update_settings(actor: User, values: dict, *, version: int | None = None,
         settings.logo, settings.logo_mime = None, None
     if logo is not None:
         settings.logo, settings.logo_mime = logo
-    after = {k: getattr(settings, k) for k in EDITABLE}
+    after = {k: _plain(getattr(settings, k)) for k in EDITABLE}
     if remove_logo or logo is not None:
         after["logo"] = "dihapus" if remove_logo else "diganti"
     db.session.flush()

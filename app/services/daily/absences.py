@@ -53,11 +53,11 @@ class Check:
         return sum(len(r.days) for r in self.rows)
 
 
-def _fold(text) -> str:
+def fold(text) -> str:
     return "".join(ch for ch in str(text or "").casefold() if ch.isalnum())
 
 
-KINDS = {_fold(k.label): k for k in AbsenceKind} | {_fold(k.value): k for k in AbsenceKind} | {
+KINDS = {fold(k.label): k for k in AbsenceKind} | {fold(k.value): k for k in AbsenceKind} | {
     "dl": AbsenceKind.DINAS_LUAR, "tb": AbsenceKind.TUGAS_BELAJAR, "ct": AbsenceKind.CUTI,
     "cutitahunan": AbsenceKind.CUTI, "cutisakit": AbsenceKind.SAKIT}
 
@@ -128,7 +128,7 @@ def check_rows(actor: User, body: list[tuple[int | None, dict]], check: Check) -
             fail("Selesai", "Tanggal selesai sebelum tanggal mulai.")
         elif first and last and (last - first).days >= MAX_DAYS:
             fail("Selesai", "Satu baris paling lama satu tahun.")
-        kind = KINDS.get(_fold(cells.get("kind")))
+        kind = KINDS.get(fold(cells.get("kind")))
         if kind is None:
             fail("Jenis", "Tulis Cuti, Sakit, Izin, Dinas luar, atau Tugas belajar.")
         note = " ".join(cell_text(cells.get("note")).split())
@@ -169,7 +169,7 @@ def check_file(actor: User, data: bytes, filename: str, *, max_bytes: int) -> Ch
         check.errors.append((None, None, "Berkas tidak memuat baris judul."))
         return check
     header_number, header = table[0]
-    columns = {HEADERS[_fold(cell)]: i for i, cell in enumerate(header) if _fold(cell) in HEADERS}
+    columns = {HEADERS[fold(cell)]: i for i, cell in enumerate(header) if fold(cell) in HEADERS}
     missing = [TEMPLATE_HEADERS[("nip", "first", "last", "kind", "note").index(k)] for k in REQUIRED
                if k not in columns]
     if missing:

@@ -198,6 +198,18 @@ class SettingsForm(VersionedForm):
         "Kegiatan yang tidak diverifikasi sampai batasnya",
         choices=choices([("1", "Dianggap diterima"), ("0", "Tidak dihitung")]))
 
+    # The monthly TPP (Perkada); the service checks the bands and the percent.
+    tpp_productivity_weight = IntegerField(
+        "Bobot produktivitas kerja (%)",
+        validators=[InputRequired("Isi bobot produktivitas."), NumberRange(0, 100, "Bobot harus 0 sampai 100 %%.")],
+        render_kw={"inputmode": "numeric", "min": 0, "max": 100},
+        description="Disiplin kerja mendapat sisanya (bawaan 60 % dan 40 %).")
+    tpp_absent_percent = StringField("Potongan per hari tanpa keterangan (%)", render_kw={"inputmode": "decimal"},
+                                     description="Bawaan 3.")
+    tpp_late_bands = StringField("Potongan terlambat (menit:persen)", render_kw={"maxlength": 300},
+                                 description="Mis. 1-30:0,5; 31-60:1; 61-90:1,25; 91-:1,5 — per hari terlambat.")
+    tpp_early_bands = StringField("Potongan pulang cepat (menit:persen)", render_kw={"maxlength": 300})
+
     def validate_day_limit_minutes(self, field):
         standard = self.day_minutes.data
         if field.data is not None and standard is not None and 60 <= standard <= 720 and field.data < standard:

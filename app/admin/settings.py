@@ -26,7 +26,10 @@ def _posted(current) -> CombinedMultiDict:
                       "entry_days": str(current.entry_days), "verify_days": str(current.verify_days),
                       "unverified_accepted": "1" if current.unverified_accepted else "0",
                       "work_start": f"{current.work_start:%H.%M}", "work_end": f"{current.work_end:%H.%M}",
-                      "friday_end": f"{current.friday_end:%H.%M}"})
+                      "friday_end": f"{current.friday_end:%H.%M}",
+                      "tpp_productivity_weight": str(current.tpp_productivity_weight),
+                      "tpp_absent_percent": current.tpp_absent_percent, "tpp_late_bands": current.tpp_late_bands,
+                      "tpp_early_bands": current.tpp_early_bands})
     return CombinedMultiDict([request.files, request.form, kept])
 
 
@@ -54,6 +57,10 @@ def _values(form: SettingsForm) -> dict:
         "work_start": form.work_start.data,
         "work_end": form.work_end.data,
         "friday_end": form.friday_end.data,
+        "tpp_productivity_weight": form.tpp_productivity_weight.data,
+        "tpp_absent_percent": (form.tpp_absent_percent.data or "").strip(),
+        "tpp_late_bands": (form.tpp_late_bands.data or "").strip(),
+        "tpp_early_bands": (form.tpp_early_bands.data or "").strip(),
     }
 
 

@@ -5,6 +5,7 @@ from app.models.audit import AuditEvent
 from app.models.base import Base
 from app.models.daily import Absence, Activity, ActivityEvidence, Attendance, DayComment, Holiday
 from app.models.documents import Document, ExportJob, IssueJob
+from app.models.tpp import TppBasis, TppList
 from app.models.library import LibraryIndicator, LibraryResult
 from app.models.notifications import Notification
 from app.models.org import ActingAssignment, Employee, OrgUnit
@@ -20,5 +21,5 @@ __all__ = [
     "BehaviorReflection", "CoreValue", "Evidence", "Realization",
     "CoreValueGuide", "Employee", "Expectation", "Indicator", "IndicatorPeriodTarget",
     "LibraryIndicator", "LibraryResult", "LoginThrottle", "Notification", "OrgTarget", "OrgUnit", "OrgYearResult", "Period", "Plan",
-    "User", "WorkResult", "admin_scope",
+    "TppBasis", "TppList", "User", "WorkResult", "admin_scope",
 ]

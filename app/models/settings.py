@@ -48,6 +48,14 @@ class AppSettings(Base):
     work_start: Mapped[dt.time] = mapped_column(Time, default=dt.time(7, 30), server_default="07:30:00")
     work_end: Mapped[dt.time] = mapped_column(Time, default=dt.time(16, 0), server_default="16:00:00")
     friday_end: Mapped[dt.time] = mapped_column(Time, default=dt.time(16, 30), server_default="16:30:00")
+    # The monthly TPP (Perkada): the productivity weight (discipline is the rest of 100), the
+    # deduction per day absent without reason, and the late / early-leave bands ("1-30:0,5; …").
+    tpp_productivity_weight: Mapped[int] = mapped_column(Integer, default=60, server_default="60")
+    tpp_absent_percent: Mapped[str] = mapped_column(String(10), default="3", server_default="3")
+    tpp_late_bands: Mapped[str] = mapped_column(String(300), default="1-30:0,5; 31-60:1; 61-90:1,25; 91-:1,5",
+                                                server_default="1-30:0,5; 31-60:1; 61-90:1,25; 91-:1,5")
+    tpp_early_bands: Mapped[str] = mapped_column(String(300), default="1-30:0,5; 31-60:1; 61-90:1,25; 91-:1,5",
+                                                 server_default="1-30:0,5; 31-60:1; 61-90:1,25; 91-:1,5")
     logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     logo_mime: Mapped[str | None] = mapped_column(String(40))
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

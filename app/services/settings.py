@@ -4,11 +4,13 @@ period and document shows."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.domain.enums import CurveEnforcement, LatePolicy, PaperSize
+from app.domain.tpp import parse_bands
 from app.extensions import db
 from app.models import AppSettings, CoreValue, User
 from app.models.settings import SETTINGS_ID
@@ -37,6 +39,10 @@ DEFAULTS = {
     "work_start": dt.time(7, 30),
     "work_end": dt.time(16, 0),
     "friday_end": dt.time(16, 30),
+    "tpp_productivity_weight": 60,
+    "tpp_absent_percent": "3",
+    "tpp_late_bands": "1-30:0,5; 31-60:1; 61-90:1,25; 91-:1,5",
+    "tpp_early_bands": "1-30:0,5; 31-60:1; 61-90:1,25; 91-:1,5",
 }
 EDITABLE = tuple(DEFAULTS)
 MAX_THRESHOLD = 200
@@ -74,6 +80,21 @@ def check_review_settings(values: dict, current: AppSettings) -> None:
             break
         if end is None or end <= start:
             errors.append((key, f"{label} harus setelah jam masuk ({start:%H.%M})."))
+    weight = values.get("tpp_productivity_weight", current.tpp_productivity_weight)
+    if weight is None or not 0 <= weight <= 100:
+        errors.append(("tpp_productivity_weight", "Bobot produktivitas harus 0 sampai 100 %."))
+    absent = str(values.get("tpp_absent_percent", current.tpp_absent_percent) or "").strip().replace(",", ".")
+    try:
+        if not 0 <= Decimal(absent) <= 100:
+            raise ValueError
+    except (ArithmeticError, ValueError):
+        errors.append(("tpp_absent_percent", "Potongan per hari harus angka 0 sampai 100, mis. 3 atau 2,5."))
+    for key in ("tpp_late_bands", "tpp_early_bands"):
+        try:
+            parse_bands(values.get(key, getattr(current, key)) or "")
+        except ValueError as error:
+            errors.append((key, f"{str(error)[:1].upper()}{str(error)[1:]}. Tulis seperti 1-30:0,5; 31-60:1; 91-:1,5 "
+                                "(rentang menit mulai dari 1, berurutan, yang terakhir boleh terbuka)."))
     for key, low in (("entry_days", 0), ("verify_days", 1)):
         days = values.get(key, getattr(current, key))
         if days is None or not low <= days <= 30:

@@ -14,7 +14,7 @@ from app.domain.enums import (
 )
 from app.domain.scoring import Predikat, Rating
 from app.models import (
-    Activity, Holiday,
+    Activity, Holiday, TppList,
     ActingAssignment, AnnualEvaluation, Assessment, Document, Evidence, ExportJob, FeedbackPhrase, FollowUp,
     LibraryResult, Notification, Objection, OrgTarget, Realization,
 )
@@ -28,9 +28,9 @@ PUBLIC = {"static", "bootstrap.static", "main.healthz", "main.logo", "auth.login
 SELF_SERVICE = {"main.home", "main.profile", "auth.change_password", "auth.logout", "main.notifications",
                 "main.notifications_read_all", "main.notification_open", "main.reminder_preference", "main.guide"}
 # Admin routes that act on one object of an OPD: another OPD's admin gets 403/404 (no leak).
-ADMIN_OBJECT_ARGS = {"employee_id", "unit_id", "assignment_id", "token", "target_id", "opd_id", "job_id"}
+ADMIN_OBJECT_ARGS = {"employee_id", "unit_id", "assignment_id", "token", "target_id", "opd_id", "job_id", "list_id"}
 # Admin routes only a superadmin may use (the whole kabupaten's settings and calendar).
-SUPERADMIN_ONLY_PREFIXES = ("admin.settings", "admin.year", "admin.holiday")
+SUPERADMIN_ONLY_PREFIXES = ("admin.settings", "admin.year", "admin.holiday", "admin.tpp_basis")
 # Kabupaten-wide master data any pengelola kinerja maintains (the indicator library per jabatan).
 KABUPATEN_WIDE_PREFIXES = ("admin.library", "admin.phrase")
 # SKP and assessment routes on one pegawai's data: strangers get 403/404.
@@ -88,7 +88,8 @@ def world(factory):
     activity = Activity(employee_id=subject.id, day=dt.date.today(), start_time=dt.time(8), end_time=dt.time(9),
                         minutes=60, description="Kegiatan Subjek A", category="LAINNYA")
     holiday = Holiday(day=dt.date(2026, 12, 25), kind="LIBUR_NASIONAL", name="Hari Raya Natal")
-    db.session.add_all([document, job, notification, activity, holiday])
+    tpp_list = TppList(opd_id=opd_a.id, year=2026, month=11, version=1, snapshot={"lines": []}, total=Decimal(0))
+    db.session.add_all([document, job, notification, activity, holiday, tpp_list])
     db.session.flush()
     args = {
         "employee_id": subject.id, "unit_id": unit_a.id, "assignment_id": assignment.id,
@@ -102,7 +103,7 @@ def world(factory):
         "follow_up_id": evaluation.follow_ups[0].id, "phrase_id": phrase.id,
         "document_id": document.id, "job_id": job.id, "notification_id": notification.id,
         "activity_id": activity.id, "holiday_id": holiday.id, "day": dt.date.today().isoformat(),
-        "monday": dt.date.today().isoformat(), "month": 12,
+        "monday": dt.date.today().isoformat(), "month": 12, "list_id": tpp_list.id,
     }
     _ = Aspect
     return {"subject": subject, "pegawai": pegawai, "admin_b": admin_b, "args": args}

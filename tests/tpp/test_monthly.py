@@ -156,3 +156,24 @@ def test_the_perkada_numbers_are_settings_checked_at_their_field(factory, make_c
     rules = scheme()
     assert (rules.productivity_weight, rules.discipline_weight, rules.absent_percent) == (70, 30, Decimal("2.5"))
     assert len(rules.late_bands) == 2 and rules.early_bands[0].high is None
+
+
+def test_the_list_reads_as_many_queries_for_three_pegawai_as_for_twenty(office, factory, make_client):
+    from tests.queries import count_statements
+
+    client = make_client(office["admin"])
+    url = f"/pengelolaan/tpp?opd={office['opd'].id}&bulan={YEAR}-{MONTH:02d}"
+    client.get(url)
+    with count_statements() as few:
+        client.get(url)
+    for n in range(17):
+        person = factory.employee(office["opd"], name=f"Pegawai {n:02d}", position="Pengemudi")
+        db.session.add(Attendance(employee_id=person.id, day=dt.date(YEAR, MONTH, 5), status=AttendanceStatus.HADIR,
+                                  check_in=dt.time(7, 50), check_out=dt.time(16), late_minutes=20, early_minutes=0))
+        db.session.add(Activity(employee_id=person.id, day=dt.date(YEAR, MONTH, 5), start_time=dt.time(8),
+                                end_time=dt.time(9), minutes=60, description="Antar", category="LAINNYA",
+                                status=ActivityStatus.DITERIMA))
+    db.session.commit()
+    with count_statements() as many:
+        assert "Pegawai 16" in text(client.get(url))
+    assert len(many) == len(few)

@@ -1,22 +1,25 @@
 """Kinerja harian of the demo: the fixed-date national holidays of the year, and three weeks of
 activities for the Pejabat Penilai login and her team (the pegawai login among them), tied to
 their approved SKP — the older ones accepted by her, a few returned with a note, the latest days
-waiting — and one day of cuti. Deterministic for a given date (random.Random with a fixed seed)."""
+waiting — with their presensi, and one day of cuti; the nominal TPP per jabatan and last month's
+TPP list of Dinas Kesehatan, issued. Deterministic for a given date (random.Random, fixed seed)."""
 from __future__ import annotations
 
 import datetime as dt
 import random
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.domain.daily import (
-    AbsenceKind, ActivityCategory, ActivityStatus, HolidayKind, is_working_day, minutes_between, working_days_back,
+    AbsenceKind, ActivityCategory, ActivityStatus, AttendanceStatus, HolidayKind, is_working_day, minutes_between,
+    working_days_back,
 )
 from app.domain.skp import PlanStatus
 from app.extensions import db
-from app.models import Absence, Activity, AppraisalYear, Employee, Holiday, Plan, User, WorkResult
+from app.models import Absence, Activity, AppraisalYear, Attendance, Employee, Holiday, Plan, User, WorkResult
 from app.models.base import local_today, utcnow
 
 # National holidays whose date never moves (the moving ones are entered each year by the BKPSDM).
@@ -40,6 +43,14 @@ class DailyStats:
     accepted: int = 0
     returned: int = 0
     absences: int = 0
+    presence: int = 0
+    tpp_bases: int = 0
+    tpp_lists: int = 0
+
+
+# Nominal TPP by jenis jabatan for the demo's Perkada table (illustrative figures, rupiah).
+DEMO_TPP = {"JPT": 15_000_000, "ADMINISTRATOR": 9_000_000, "PENGAWAS": 6_500_000, "FUNGSIONAL": 5_000_000,
+            "PELAKSANA": 3_500_000}
 
 
 def _holidays(year: int) -> list[Holiday]:
@@ -82,8 +93,43 @@ def seed_daily(assessor: Employee, recorder: User) -> DailyStats:
                 stats.absences += 1
                 continue
             _one_day(rng, person, plan, day, verify_before, assessor, stats)
+            _presence(rng, person, day, stats)
     db.session.flush()
     return stats
+
+
+def _presence(rng: random.Random, person: Employee, day: dt.date, stats: DailyStats) -> None:
+    """The attendance system's record of the day: mostly on time, now and then late or early."""
+    late = rng.choice((0, 0, 0, 0, 0, 7, 18, 42))
+    early = rng.choice((0, 0, 0, 0, 0, 0, 25))
+    arrive = (dt.datetime.combine(day, dt.time(7, 30)) + dt.timedelta(minutes=late - rng.randint(0, 20) * (not late)))
+    end = dt.time(16, 30) if day.weekday() == 4 else dt.time(16)
+    leave = dt.datetime.combine(day, end) + dt.timedelta(minutes=rng.randint(0, 30) if not early else -early)
+    db.session.add(Attendance(employee_id=person.id, day=day, status=AttendanceStatus.HADIR,
+                              check_in=arrive.time(), check_out=leave.time(), late_minutes=late, early_minutes=early,
+                              source="Demo: sistem presensi"))
+    stats.presence += 1
+
+
+def seed_tpp(opd_name: str, recorder: User, stats: DailyStats) -> None:
+    """The demo's nominal per jabatan for every jabatan of the kabupaten (by jenis jabatan), and the
+    TPP list of the month before this one issued for the OPD of the demo's pengelola kinerja."""
+    from app.models import OrgUnit, TppBasis
+    from app.services.tpp.monthly import issue, position_key
+
+    seen: dict[str, TppBasis] = {}
+    for position, kind in db.session.execute(select(Employee.position, Employee.position_kind).distinct()):
+        key = position_key(position)
+        if key and key not in seen:
+            seen[key] = TppBasis(key=key, position=" ".join(position.split()),
+                                 amount=Decimal(DEMO_TPP[kind.value]), updated_by_id=recorder.id)
+    db.session.add_all(seen.values())
+    stats.tpp_bases = len(seen)
+    db.session.flush()
+    opd = db.session.scalar(select(OrgUnit).where(OrgUnit.name == opd_name, OrgUnit.opd_id == OrgUnit.id))
+    last = local_today().replace(day=1) - dt.timedelta(days=1)
+    issue(recorder, opd, last.year, last.month)
+    stats.tpp_lists = 1
 
 
 def _one_day(rng: random.Random, person: Employee, plan: Plan, day: dt.date, verify_before: dt.date,

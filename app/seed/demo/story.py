@@ -20,7 +20,7 @@ from app.models import ActingAssignment, Employee, OrgUnit, User
 from app.models.base import local_today, utcnow
 from app.seed.demo import names as data
 from app.seed.demo.assessments import seed_assessments
-from app.seed.demo.daily import seed_daily
+from app.seed.demo.daily import seed_daily, seed_tpp
 from app.seed.demo.plan import build_plan
 from app.seed.demo.reviews import seed_reviews
 from app.seed.demo.skp import seed_skp
@@ -107,6 +107,7 @@ def seed_demo() -> list[tuple[str, User]]:
     assessments = seed_assessments(plan, employees)
     reviews = seed_reviews(plan, employees, recorder=superadmin)
     daily = seed_daily(logins[1][1].employee, recorder=superadmin)
+    seed_tpp(data.DINKES, pengelola, daily)
     record(None, "demo.dimuat", pemda,
            summary=f"Data demo {data.DOCUMENT_PLACE} dimuat: {sum(u.kind == OrgUnitKind.OPD for u in units)} "
                    f"perangkat daerah, {len(units)} unit kerja, {len(employees)} pegawai, {skp.plans} SKP, "
@@ -117,7 +118,8 @@ def seed_demo() -> list[tuple[str, User]]:
            after={"units": len(units), "employees": len(employees), "plans": skp.plans,
                   "plan_statuses": skp.statuses, **assessments.as_dict(), **reviews.as_dict(),
                   "daily": {"holidays": daily.holidays, "activities": daily.activities, "accepted": daily.accepted,
-                            "returned": daily.returned, "absences": daily.absences},
+                            "returned": daily.returned, "absences": daily.absences, "presence": daily.presence,
+                            "tpp_bases": daily.tpp_bases, "tpp_lists": daily.tpp_lists},
                   "logins": [user.nip for _label, user in logins]})
     db.session.flush()
     return logins

@@ -6,6 +6,7 @@ from app.models.base import Base
 from app.models.daily import Absence, Activity, ActivityEvidence, Attendance, DayComment, Holiday
 from app.models.documents import Document, ExportJob, IssueJob
 from app.models.tpp import TppBasis, TppList
+from app.models.api import ApiRequest, ApiToken
 from app.models.library import LibraryIndicator, LibraryResult
 from app.models.notifications import Notification
 from app.models.org import ActingAssignment, Employee, OrgUnit
@@ -16,7 +17,7 @@ from app.models.values import CoreValue, CoreValueGuide
 from app.models.years import AppraisalYear, OrgTarget, OrgYearResult, Period
 
 __all__ = [
-    "Absence", "ActingAssignment", "Activity", "ActivityEvidence", "Attendance", "DayComment", "Holiday", "AnnualEvaluation", "AppSettings", "AppraisalYear", "Assessment", "AuditEvent", "Base",
+    "Absence", "ApiRequest", "ApiToken", "ActingAssignment", "Activity", "ActivityEvidence", "Attendance", "DayComment", "Holiday", "AnnualEvaluation", "AppSettings", "AppraisalYear", "Assessment", "AuditEvent", "Base",
     "Document", "ExportJob", "IssueJob", "Feedback", "FeedbackPhrase", "FollowUp", "Objection",
     "BehaviorReflection", "CoreValue", "Evidence", "Realization",
     "CoreValueGuide", "Employee", "Expectation", "Indicator", "IndicatorPeriodTarget",

@@ -90,7 +90,8 @@ OBJECT_LABELS = {
     "org_year_result": "Hasil kinerja organisasi", "library_result": "Pustaka RHK",
     "library_indicator": "Pustaka IKI", "impor": "Impor data pegawai", "sistem": "Sistem",
     "holiday": "Hari libur", "absence": "Ketidakhadiran", "activity": "Kegiatan harian",
-    "day_comment": "Umpan balik harian", "presensi": "Presensi",
+    "day_comment": "Umpan balik harian", "presensi": "Presensi", "api_token": "Token API",
+    "tpp_list": "Daftar TPP", "tpp_basis": "Nilai TPP jabatan",
 }
 ACTION_SUBJECTS = {
     "akun": "Akun", "bukti": "Bukti dukung", "demo": "Data demo", "dokumen": "Dokumen",
@@ -100,6 +101,7 @@ ACTION_SUBJECTS = {
     "sasaran": "Sasaran organisasi", "skp": "SKP", "tahun": "Tahun penilaian", "tahunan": "Evaluasi tahunan",
     "tindak_lanjut": "Tindak lanjut", "unit": "Unit kerja", "hari_libur": "Hari libur",
     "ketidakhadiran": "Ketidakhadiran", "kegiatan": "Kegiatan harian", "presensi": "Presensi",
+    "api": "Token API", "tpp": "TPP",
 }
 
 

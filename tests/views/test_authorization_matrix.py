@@ -14,7 +14,7 @@ from app.domain.enums import (
 )
 from app.domain.scoring import Predikat, Rating
 from app.models import (
-    Activity, Holiday, TppList,
+    Activity, ApiToken, Holiday, TppList,
     ActingAssignment, AnnualEvaluation, Assessment, Document, Evidence, ExportJob, FeedbackPhrase, FollowUp,
     LibraryResult, Notification, Objection, OrgTarget, Realization,
 )
@@ -30,13 +30,15 @@ SELF_SERVICE = {"main.home", "main.profile", "auth.change_password", "auth.logou
 # Admin routes that act on one object of an OPD: another OPD's admin gets 403/404 (no leak).
 ADMIN_OBJECT_ARGS = {"employee_id", "unit_id", "assignment_id", "token", "target_id", "opd_id", "job_id", "list_id"}
 # Admin routes only a superadmin may use (the whole kabupaten's settings and calendar).
-SUPERADMIN_ONLY_PREFIXES = ("admin.settings", "admin.year", "admin.holiday", "admin.tpp_basis")
+SUPERADMIN_ONLY_PREFIXES = ("admin.settings", "admin.year", "admin.holiday", "admin.tpp_basis", "admin.api_token")
 # Kabupaten-wide master data any pengelola kinerja maintains (the indicator library per jabatan).
 KABUPATEN_WIDE_PREFIXES = ("admin.library", "admin.phrase")
 # SKP and assessment routes on one pegawai's data: strangers get 403/404.
 PLAN_OBJECT_ARGS = {"plan_id", "result_id", "indicator_id", "other_id", "opd_id",
                     "assessment_id", "realization_id", "evidence_id", "employee_id",
                     "evaluation_id", "objection_id", "follow_up_id", "document_id", "activity_id"}
+# The read-only JSON API: a bearer token, never a session (tests/tpp/test_api.py).
+API_PREFIX = "api."
 # Blueprints of logged-in pegawai pages (each view checks the object itself).
 PEGAWAI_PREFIXES = ("indicators.", "assessments.", "reviews.", "documents.", "daily.")
 
@@ -89,7 +91,8 @@ def world(factory):
                         minutes=60, description="Kegiatan Subjek A", category="LAINNYA")
     holiday = Holiday(day=dt.date(2026, 12, 25), kind="LIBUR_NASIONAL", name="Hari Raya Natal")
     tpp_list = TppList(opd_id=opd_a.id, year=2026, month=11, version=1, snapshot={"lines": []}, total=Decimal(0))
-    db.session.add_all([document, job, notification, activity, holiday, tpp_list])
+    token = ApiToken(name="Gaji", prefix="cpn_abcdef", secret_sha256="0" * 64, scopes=["tpp"])
+    db.session.add_all([document, job, notification, activity, holiday, tpp_list, token])
     db.session.flush()
     args = {
         "employee_id": subject.id, "unit_id": unit_a.id, "assignment_id": assignment.id,
@@ -103,7 +106,7 @@ def world(factory):
         "follow_up_id": evaluation.follow_ups[0].id, "phrase_id": phrase.id,
         "document_id": document.id, "job_id": job.id, "notification_id": notification.id,
         "activity_id": activity.id, "holiday_id": holiday.id, "day": dt.date.today().isoformat(),
-        "monday": dt.date.today().isoformat(), "month": 12, "list_id": tpp_list.id,
+        "monday": dt.date.today().isoformat(), "month": 12, "list_id": tpp_list.id, "token_id": token.id,
     }
     _ = Aspect
     return {"subject": subject, "pegawai": pegawai, "admin_b": admin_b, "args": args}
@@ -115,7 +118,7 @@ def _url(rule, args):
 
 def _classified(endpoint):
     return (endpoint in PUBLIC or endpoint in SELF_SERVICE or endpoint.startswith("admin.")
-            or endpoint.startswith(PEGAWAI_PREFIXES))
+            or endpoint.startswith(PEGAWAI_PREFIXES) or endpoint.startswith(API_PREFIX))
 
 
 def _call(client, method, url):
@@ -135,6 +138,9 @@ def test_anonymous_is_sent_to_login_everywhere_but_public_pages(app, make_client
     client = make_client()
     for rule, methods in _routes(app):
         if rule.endpoint in PUBLIC:
+            continue
+        if rule.endpoint.startswith(API_PREFIX):  # no token: 401, whoever is logged in
+            assert client.get(_url(rule, world["args"])).status_code == 401, rule.rule
             continue
         url = _url(rule, world["args"])
         for method in methods:

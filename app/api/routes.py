@@ -1,0 +1,101 @@
+"""GET /api/v1/…: the month's issued TPP and the year's handed-over predikat, per NIP, for a
+system holding a token with that scope (`Authorization: Bearer cpn_…`). No session, no cookies;
+every request is logged with its token; a limit per token and per address; nothing but what the
+scope names (NIP, name, OPD and the figures) leaves."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, g, jsonify, request
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from app.domain.enums import EvaluationStatus
+from app.extensions import csrf, db, limiter
+from app.models import AnnualEvaluation, AppraisalYear, Employee, OrgUnit, TppList
+from app.services import api_tokens
+
+bp = Blueprint("api", __name__)
+csrf.exempt(bp)
+
+
+def _token_key() -> str:
+    return f"api:{request.headers.get('Authorization', '')[-24:]}"
+
+
+def _answer(payload: dict, status: int = 200, records: int = 0):
+    token = g.get("api_token")
+    if token is not None:
+        api_tokens.log(token, request.path, status, records, request.remote_addr)
+        db.session.commit()
+    response = jsonify(payload)
+    response.status_code = status
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.before_request
+def authenticate():
+    header = request.headers.get("Authorization", "")
+    secret = header[7:].strip() if header.lower().startswith("bearer ") else None
+    token = api_tokens.find(secret)
+    if token is None:
+        return _answer({"error": "Token tidak dikenal atau sudah dicabut."}, 401)
+    g.api_token = token
+    return None
+
+
+def _scope(name: str):
+    if name not in (g.api_token.scopes or []):
+        return _answer({"error": f"Token ini tidak boleh membaca '{name}'."}, 403)
+    return None
+
+
+def _limit() -> str:
+    return current_app.config.get("API_RATE_LIMIT", "120 per minute")
+
+
+@bp.route("/tpp/<int:year>/<int:month>")
+@limiter.limit(_limit, key_func=_token_key)
+def tpp(year: int, month: int):
+    """Every OPD's issued (current version) TPP list of the month, or one NIP's line (?nip=)."""
+    refused = _scope("tpp")
+    if refused:
+        return refused
+    if not 1 <= month <= 12:
+        return _answer({"error": "Bulan harus 1 sampai 12."}, 400)
+    nip = (request.args.get("nip") or "").strip()
+    lists = db.session.scalars(select(TppList).where(TppList.year == year, TppList.month == month,
+                                                     TppList.superseded_at.is_(None)).order_by(TppList.opd_id))
+    rows = []
+    for issued in lists:
+        for line in issued.snapshot.get("lines", []):
+            if nip and line["nip"] != nip:
+                continue
+            rows.append({"nip": line["nip"], "nama": line["name"], "perangkat_daerah": issued.snapshot.get("opd"),
+                         "nilai_jabatan": line["basis"], "produktivitas": line["productivity"],
+                         "disiplin": line["discipline"], "tpp": line["amount"], "versi": issued.version,
+                         "diterbitkan": issued.issued_at.isoformat()})
+    return _answer({"tahun": year, "bulan": month, "data": rows}, records=len(rows))
+
+
+@bp.route("/predikat/<int:year>")
+@limiter.limit(_limit, key_func=_token_key)
+def predikat(year: int):
+    """The handed-over annual predikat of the year, for every pegawai or one NIP (?nip=)."""
+    refused = _scope("predikat")
+    if refused:
+        return refused
+    nip = (request.args.get("nip") or "").strip()
+    query = (select(AnnualEvaluation).join(AppraisalYear, AnnualEvaluation.year_id == AppraisalYear.id)
+             .join(Employee, AnnualEvaluation.employee_id == Employee.id)
+             .where(AppraisalYear.year == year, AnnualEvaluation.status == EvaluationStatus.HANDED_OVER)
+             .options(joinedload(AnnualEvaluation.employee).joinedload(Employee.unit))
+             .order_by(Employee.nip))
+    if nip:
+        query = query.where(Employee.nip == nip)
+    evaluations = list(db.session.scalars(query))
+    opds = {u.id: u.name for u in db.session.scalars(select(OrgUnit).where(
+        OrgUnit.id.in_({e.employee.unit.opd_id for e in evaluations} or {-1})))}
+    rows = [{"nip": e.employee.nip, "nama": e.employee.name, "perangkat_daerah": opds.get(e.employee.unit.opd_id),
+             "predikat": e.predikat.label if e.predikat else None,
+             "diserahkan": e.handed_over_at.isoformat() if e.handed_over_at else None} for e in evaluations]
+    return _answer({"tahun": year, "data": rows}, records=len(rows))

@@ -123,6 +123,20 @@ def tpp_download(list_id: int):
                      download_name=name, max_age=0)
 
 
+@bp.route("/tpp/daftar/<int:list_id>.pdf")
+def tpp_pdf(list_id: int):
+    """The issued list as a PDF to sign (made from its snapshot: the same every time)."""
+    issued = db.session.get(TppList, list_id)
+    if issued is None or not can_admin_opd(current_user, issued.opd_id):
+        abort(404)
+    name = f"tpp-{issued.opd.name}-{issued.year}-{issued.month:02d}-v{issued.version}"
+    name = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") + ".pdf"
+    response = send_file(io.BytesIO(monthly.pdf(issued)), mimetype="application/pdf", as_attachment=True,
+                         download_name=name, max_age=0)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 @bp.route("/tpp/nilai-jabatan", methods=["GET", "POST"])
 @superadmin_required
 def tpp_basis():

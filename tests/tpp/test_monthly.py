@@ -93,8 +93,24 @@ def test_issue_lock_correct_and_download(office, make_client):
     values = [row for row in sheet.iter_rows(values_only=True)]
     assert values[1][1] == "NIP" and any(row[2] == "Sari Perawat" for row in values[2:])
     assert values[-1][2] == "Jumlah" and Decimal(str(values[-1][9])) == lists[1].total
+    printed = client.get(f"/pengelolaan/tpp/daftar/{lists[1].id}.pdf")
+    assert printed.status_code == 200 and printed.mimetype == "application/pdf"
+    words = _pdf_text(printed.get_data())
+    assert "DAFTAR TAMBAHAN PENGHASILAN PEGAWAI" in words and "Sari Perawat" in words and "versi 2" in words
+    assert "Data kegiatan Budi menyusul" in words
+    assert client.get(f"/pengelolaan/tpp/daftar/{lists[1].id}.pdf").get_data()[:4] == b"%PDF"
     actions = set(db.session.scalars(select(AuditEvent.action).where(AuditEvent.action.like("tpp.%"))))
     assert actions == {"tpp.diterbitkan", "tpp.dikoreksi"}
+
+
+def _pdf_text(data: bytes) -> str:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        return " ".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
 
 
 def test_no_list_without_every_jabatan_s_nominal_nor_for_a_month_to_come(office, make_client, factory):

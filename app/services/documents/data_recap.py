@@ -19,7 +19,7 @@ from app.services.monitoring.recap import SMALL_UNIT, predikat_recap
 from app.services.settings import get_settings
 
 
-def _head(opd: OrgUnit) -> Employee | None:
+def opd_head(opd: OrgUnit) -> Employee | None:
     """The JPT heading the OPD (assessed from outside it), if the roster has one (three queries)."""
     heads = list(db.session.scalars(select(Employee).where(
         Employee.unit_id == opd.id, Employee.position_kind == PositionKind.JPT, Employee.active.is_(True))
@@ -51,7 +51,7 @@ def snapshot_recap(opd: OrgUnit, year: AppraisalYear | int) -> dict[str, Any]:
     recap = predikat_recap([opd], year)[0]
     result, org = organisation(opd.id, year.id)
     words, _badge = recap.verdict
-    head = _head(opd)
+    head = opd_head(opd)
     letterhead = kop(opd.name)
     rows = [{"label": p.label, "printed": p.printed, "count": recap.counts[p],
              "share": percent(recap.share(p), 1) if recap.total else "–"} for p in Predikat]

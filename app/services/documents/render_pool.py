@@ -126,18 +126,34 @@ def _forget(pool: futures.ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
 
 
+def _render_page(html: str) -> bytes:
+    from app.services.documents.pdf import render_pdf
+
+    return render_pdf(html)
+
+
+def render_page(html: str) -> bytes:
+    """The PDF of a standalone HTML page (a list, not an official document), by the pool."""
+    return _in_pool(_render_page, html)
+
+
 def render(arguments: dict[str, Any]) -> bytes:
-    """The PDF of one document (render.render_document_pdf's arguments), rendered by the pool.
-    A pool whose process died (killed for memory, say) is replaced and the render tried once more."""
+    """The PDF of one document (render.render_document_pdf's arguments), rendered by the pool."""
+    return _in_pool(_render, arguments)
+
+
+def _in_pool(function, argument) -> bytes:
+    """Run a render in this process's pool. A pool whose process died (killed for memory, say) is
+    replaced and the render tried once more."""
     app = current_app._get_current_object()
     size = int(app.config.get("RENDER_PROCESSES") or 0)
     if size <= 0:
-        return _render(arguments)
+        return function(argument)
     timeout = app.config.get("RENDER_TIMEOUT_SECONDS") or None
     for attempt in (1, 2):
         pool = _shared_pool(app, size)
         try:
-            return pool.submit(_render, arguments).result(timeout=timeout)
+            return pool.submit(function, argument).result(timeout=timeout)
         except futures.process.BrokenProcessPool:
             _forget(pool)
             if attempt == 2:

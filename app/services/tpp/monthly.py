@@ -174,8 +174,14 @@ def issue(actor: User, opd: OrgUnit, year: int, month: int, reason: str = "", *,
         if done.rowcount != 1:
             raise ConflictError("Daftar TPP bulan ini baru saja dikoreksi orang lain; muat ulang halaman.")
     rules = scheme()
+    from app.services.documents.data_recap import opd_head
+
+    head = opd_head(opd)
     issued = TppList(opd_id=opd.id, year=year, month=month, version=(before.version + 1) if before else 1,
                      snapshot={"lines": [line.as_dict() for line in computed.lines], "opd": opd.name,
+                               "region": get_settings().region_name, "place": get_settings().document_place,
+                               "head": {"name": head.name, "nip": head.nip, "position": head.position}
+                               if head is not None else None,
                                "scheme": {"productivity_weight": str(rules.productivity_weight),
                                           "discipline_weight": str(rules.discipline_weight),
                                           "absent_percent": str(rules.absent_percent),
@@ -191,6 +197,20 @@ def issue(actor: User, opd: OrgUnit, year: int, month: int, reason: str = "", *,
            after={"version": issued.version, "total": str(computed.total), "pegawai": len(computed.lines),
                   "reason": reason or None})
     return issued
+
+
+def pdf(issued: TppList) -> bytes:
+    """The issued list as a PDF to sign: the kop, every pegawai's line, the total, the place and date
+    of issue and the Kepala Perangkat Daerah's signature block (as recorded when it was issued)."""
+    from flask import render_template
+
+    from app.formatting import tanggal
+    from app.services.documents import render_pool
+
+    html = render_template("tpp/list_pdf.html", issued=issued, snap=issued.snapshot,
+                           month_name=f"{MONTHS_ID[issued.month - 1]} {issued.year}",
+                           issued_on=tanggal(issued.issued_at), lines=issued.snapshot["lines"])
+    return render_pool.render_page(html)
 
 
 def xlsx(issued: TppList) -> bytes:

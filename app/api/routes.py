@@ -5,6 +5,7 @@ scope names (NIP, name, OPD and the figures) leaves."""
 from __future__ import annotations
 
 from flask import Blueprint, current_app, g, jsonify, request
+from werkzeug.exceptions import BadRequest
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -99,3 +100,39 @@ def predikat(year: int):
              "predikat": e.predikat.label if e.predikat else None,
              "diserahkan": e.handed_over_at.isoformat() if e.handed_over_at else None} for e in evaluations]
     return _answer({"tahun": year, "data": rows}, records=len(rows))
+
+
+MAX_PUSH_ROWS = 5000
+
+
+@bp.route("/presensi", methods=["POST"])
+@limiter.limit(_limit, key_func=_token_key)
+def push_presensi():
+    """The attendance system sends days of presensi as JSON — {"data": [{"nip", "tanggal"
+    (YYYY-MM-DD or dd/mm/yyyy), "masuk", "pulang" (07:45), "status" (H or TK)}]} — checked whole and
+    recorded whole or not at all, as the file import; 422 with each row's problem."""
+    from app.services.daily import attendance
+
+    refused = _scope("presensi")
+    if refused:
+        return refused
+    try:
+        payload = request.get_json(force=False, silent=False)
+    except BadRequest:
+        payload = None
+    rows = payload.get("data") if isinstance(payload, dict) else None
+    if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
+        return _answer({"error": 'Kirim JSON {"data": [{"nip", "tanggal", "masuk", "pulang", "status"}, …]}.'}, 400)
+    if len(rows) > MAX_PUSH_ROWS:
+        return _answer({"error": f"Paling banyak {MAX_PUSH_ROWS} baris per permintaan."}, 413)
+    body = [(number, {"nip": str(row.get("nip") or ""), "day": row.get("tanggal"), "in": row.get("masuk"),
+                      "out": row.get("pulang"), "status": row.get("status")})
+            for number, row in enumerate(rows, 1)]
+    check = attendance.check_rows(None, body, attendance.Check(f"API {g.api_token.name}"))
+    if not check.valid:
+        return _answer({"error": "Tidak ada yang dicatat: perbaiki baris berikut.",
+                        "rows": [{"baris": row, "kolom": column, "masalah": message}
+                                 for row, column, message in check.errors]}, 422)
+    new, replaced = attendance.import_days(None, check, source=f"API {g.api_token.name}")
+    db.session.commit()
+    return _answer({"baru": new, "diperbarui": replaced}, records=new + replaced)

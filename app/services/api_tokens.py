@@ -16,7 +16,8 @@ from app.services import FieldErrors, ServiceError
 from app.services.audit import record
 
 SCOPES = {"tpp": "TPP bulanan yang diterbitkan, per NIP",
-          "predikat": "Predikat kinerja tahunan yang diserahkan, per NIP"}
+          "predikat": "Predikat kinerja tahunan yang diserahkan, per NIP",
+          "presensi": "Mengirim presensi harian (sistem presensi)"}
 
 
 def _digest(secret: str) -> str:

@@ -96,3 +96,30 @@ def test_a_token_is_limited(data, make_client, app, monkeypatch):
     secret = make_token(make_client(data["superadmin"]))
     codes = [get(app, "/api/v1/tpp/2026/11", secret).status_code for _ in range(4)]
     assert codes == [200, 200, 200, 429]
+
+
+def test_the_attendance_system_pushes_presensi_whole_or_not_at_all(data, make_client, app):
+    from app.models import Attendance
+
+    secret = make_token(make_client(data["superadmin"]), "Sistem presensi", ("presensi",))
+    client = app.test_client()
+    headers = {"Authorization": f"Bearer {secret}"}
+    nip = data["sari"].nip
+    bad = client.post("/api/v1/presensi", headers=headers, json={"data": [
+        {"nip": nip, "tanggal": "2026-12-07", "masuk": "07:42", "pulang": "16:05", "status": "H"},
+        {"nip": "199001012020121001", "tanggal": "2026-12-07", "masuk": "07:30", "pulang": "16:00", "status": "H"},
+        {"nip": nip, "tanggal": "2026-12-08", "masuk": "", "pulang": "", "status": "X"}]})
+    assert bad.status_code == 422
+    problems = bad.get_json()["rows"]
+    assert [p["baris"] for p in problems] == [2, 3] and db.session.scalar(select(Attendance)) is None
+    good = client.post("/api/v1/presensi", headers=headers, json={"data": [
+        {"nip": nip, "tanggal": "2026-12-07", "masuk": "07:42", "pulang": "16:05", "status": "H"},
+        {"nip": nip, "tanggal": "08/12/2026", "status": "TK"}]})
+    assert good.status_code == 200 and good.get_json() == {"baru": 2, "diperbarui": 0}
+    row = db.session.scalar(select(Attendance).where(Attendance.late_minutes > 0))
+    assert row.late_minutes == 12 and row.source == "API Sistem presensi" and row.recorded_by_id is None
+    assert client.post("/api/v1/presensi", headers=headers, data="bukan json",
+                       content_type="application/json").status_code == 400
+    tpp_only = make_token(make_client(data["superadmin"]), "Gaji", ("tpp",))
+    assert client.post("/api/v1/presensi", headers={"Authorization": f"Bearer {tpp_only}"},
+                       json={"data": [{"nip": nip}]}).status_code == 403

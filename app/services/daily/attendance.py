@@ -83,25 +83,28 @@ def check_file(actor: User, data: bytes, filename: str, *, max_bytes: int) -> Ch
         check.errors.append((header_number, None, "Kolom wajib tidak ada: " + ", ".join(missing)
                              + ". Gunakan templat: " + ", ".join(TEMPLATE_HEADERS) + "."))
         return check
-    body = [(n, v) for n, v in table[1:] if any(cell_text(x) for x in v)]
+    keys = ("nip", "day", "in", "out", "status")
+    body = [(n, {key: (v[columns[key]] if columns[key] < len(v) else None) for key in keys})
+            for n, v in table[1:] if any(cell_text(x) for x in v)]
     if not body:
         check.errors.append((None, None, "Berkas tidak memuat baris data."))
         return check
+    return check_rows(actor, body, check)
 
-    def cell(values, key):
-        index = columns[key]
-        return values[index] if index < len(values) else None
 
+def check_rows(actor: User | None, body: list[tuple[int, dict]], check: Check) -> Check:
+    """Check rows given as (row number, {"nip", "day", "in", "out", "status"}); `actor` None is an
+    outside system with the presensi scope (every pegawai of the kabupaten)."""
     nips = set()
-    for _n, values in body:
+    for _n, cells in body:
         try:
-            nips.add(parse_nip(cell_nip(cell(values, "nip"))).nip)
+            nips.add(parse_nip(cell_nip(cells.get("nip"))).nip)
         except NipError:
             pass
     employees = {e.nip: e for e in db.session.scalars(
         select(Employee).where(Employee.nip.in_(nips or {""})).options(selectinload(Employee.unit)))}
     seen: dict[tuple[int, dt.date], int] = {}
-    for number, values in body:
+    for number, cells in body:
         before = len(check.errors)
 
         def fail(column: str, message: str) -> None:
@@ -109,26 +112,26 @@ def check_file(actor: User, data: bytes, filename: str, *, max_bytes: int) -> Ch
 
         employee = None
         try:
-            nip = parse_nip(cell_nip(cell(values, "nip"))).nip
+            nip = parse_nip(cell_nip(cells.get("nip"))).nip
             employee = employees.get(nip)
             if employee is None:
                 fail("NIP", f"Tidak ada pegawai dengan NIP {nip}.")
         except NipError as error:
             fail("NIP", str(error))
-        if employee is not None and not can_admin_employee(actor, employee):
+        if employee is not None and actor is not None and not can_admin_employee(actor, employee):
             fail("NIP", "Pegawai ini berada di luar perangkat daerah yang Anda kelola.")
             employee = None
-        day = cell_date(cell(values, "day"))
+        day = cell_date(cells.get("day"))
         if day is None:
             fail("Tanggal", "Tulis tanggal sebagai hh/bb/tttt, mis. 17/08/2026.")
-        status = STATUSES.get(fold(cell(values, "status")))
+        status = STATUSES.get(fold(cells.get("status")))
         if status is None:
             fail("Status", "Tulis H (hadir) atau TK (tanpa keterangan).")
-        check_in, check_out = cell_time(cell(values, "in")), cell_time(cell(values, "out"))
+        check_in, check_out = cell_time(cells.get("in")), cell_time(cells.get("out"))
         for key, name, parsed in (("in", "Masuk", check_in), ("out", "Pulang", check_out)):
-            if cell_text(cell(values, key)) and parsed is None:
+            if cell_text(cells.get(key)) and parsed is None:
                 fail(name, "Tulis jam sebagai jj.mm, mis. 07.45.")
-        if status == AttendanceStatus.HADIR and check_in is None and not cell_text(cell(values, "in")):
+        if status == AttendanceStatus.HADIR and check_in is None and not cell_text(cells.get("in")):
             fail("Masuk", "Hadir tanpa jam masuk: isi jamnya.")
         if check_in and check_out and check_out <= check_in:
             fail("Pulang", "Jam pulang harus setelah jam masuk.")
@@ -144,7 +147,7 @@ def check_file(actor: User, data: bytes, filename: str, *, max_bytes: int) -> Ch
     return check
 
 
-def import_days(actor: User, check: Check) -> tuple[int, int]:
+def import_days(actor: User | None, check: Check, *, source: str | None = None) -> tuple[int, int]:
     """Write every day of a valid check (a day already there is replaced); (new, replaced)."""
     if not check.valid:
         raise ServiceError("Berkas masih memuat kesalahan; tidak ada yang diimpor.")
@@ -165,9 +168,9 @@ def import_days(actor: User, check: Check) -> tuple[int, int]:
         row.status, row.check_in, row.check_out = item.status, item.check_in, item.check_out
         row.late_minutes = late_minutes(item.check_in, settings.work_start)
         row.early_minutes = early_minutes(item.check_out, end)
-        row.source, row.recorded_by_id = check.filename[:200], actor.id
+        row.source, row.recorded_by_id = (source or check.filename)[:200], actor.id if actor else None
     db.session.flush()
-    record(actor, "presensi.diimpor", None, summary=f"Presensi dari {check.filename}: {new} hari baru, "
+    record(actor, "presensi.diimpor", None, summary=f"Presensi dari {source or check.filename}: {new} hari baru, "
                                                     f"{replaced} diperbarui", object_type="presensi",
            after={"file": check.filename, "new": new, "replaced": replaced,
                   "employees": len({d.employee.id for d in check.days})})

@@ -193,3 +193,17 @@ def test_the_list_reads_as_many_queries_for_three_pegawai_as_for_twenty(office, 
     with count_statements() as many:
         assert "Pegawai 16" in text(client.get(url))
     assert len(many) == len(few)
+
+
+def test_a_transfer_in_the_middle_of_the_month_is_paid_whole_by_the_new_opd(office, factory):
+    """The list of an OPD takes the pegawai in it when it is computed: one moved from another OPD on
+    the 16th is paid by the new OPD for the whole month (all of the month's work counts), and no
+    longer appears in the old one's list."""
+    new_opd = factory.opd("Dinas Sosial")
+    db.session.add(TppBasis(key="kepala seksi", position="Kepala Seksi", amount=Decimal(6_000_000)))
+    sari = office["sari"]
+    sari.unit = new_opd  # moved on 16 November; her work of the 2nd–11th stays hers
+    db.session.flush()
+    old = {line.name for line in monthly.compute(office["opd"], YEAR, MONTH, today=dt.date(2026, 12, 15)).lines}
+    new = {line.name: line for line in monthly.compute(new_opd, YEAR, MONTH, today=dt.date(2026, 12, 15)).lines}
+    assert "Sari Perawat" not in old and new["Sari Perawat"].counted_minutes == 4720

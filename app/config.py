@@ -91,7 +91,8 @@ class Config:
     REDIS_URL: str | None = None  # redis://127.0.0.1:6379/0; also the rate limits' storage, unless
     #                               RATELIMIT_STORAGE_URI names another
     SHARED_FOLDER: str | None = None  # default: the instance folder
-    API_RATE_LIMIT = "120 per minute"  # per token, on the read-only JSON API
+    API_RATE_LIMIT = "120 per minute"  # per token, on the JSON API
+    API_ADDRESS_RATE_LIMIT = "300 per minute"  # per client address, valid token or not
     VERIFY_RATE_LIMIT = "30 per minute; 300 per hour"  # per client IP, on the public verification page
     VERIFY_UPLOAD_MAX_BYTES = 20 * MB  # a PDF uploaded for comparison
 

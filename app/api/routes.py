@@ -5,6 +5,7 @@ scope names (NIP, name, OPD and the figures) leaves."""
 from __future__ import annotations
 
 from flask import Blueprint, current_app, g, jsonify, request
+from flask_limiter.util import get_remote_address
 from werkzeug.exceptions import BadRequest
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -18,8 +19,14 @@ bp = Blueprint("api", __name__)
 csrf.exempt(bp)
 
 
-def _token_key() -> str:
-    return f"api:{request.headers.get('Authorization', '')[-24:]}"
+def _hit(setting: str, default: str, *identifiers: str) -> bool:
+    """Count one request against a limit of the settings (in the rate limiter's storage: Redis
+    when configured); False when over it."""
+    from limits import parse
+
+    if not current_app.config.get("RATELIMIT_ENABLED", True):
+        return True
+    return limiter.limiter.hit(parse(current_app.config.get(setting, default)), "capaian-api", *identifiers)
 
 
 def _answer(payload: dict, status: int = 200, records: int = 0):
@@ -35,12 +42,17 @@ def _answer(payload: dict, status: int = 200, records: int = 0):
 
 @bp.before_request
 def authenticate():
+    # Every request, a valid token or not, counts against its address: guessing is slowed down.
+    if not _hit("API_ADDRESS_RATE_LIMIT", "300 per minute", "address", get_remote_address() or ""):
+        return _answer({"error": "Terlalu banyak permintaan dari alamat ini; coba lagi sebentar lagi."}, 429)
     header = request.headers.get("Authorization", "")
     secret = header[7:].strip() if header.lower().startswith("bearer ") else None
     token = api_tokens.find(secret)
     if token is None:
         return _answer({"error": "Token tidak dikenal atau sudah dicabut."}, 401)
     g.api_token = token
+    if not _hit("API_RATE_LIMIT", "120 per minute", "token", str(token.id)):
+        return _answer({"error": "Batas permintaan token ini tercapai; coba lagi sebentar lagi."}, 429)
     return None
 
 
@@ -50,12 +62,7 @@ def _scope(name: str):
     return None
 
 
-def _limit() -> str:
-    return current_app.config.get("API_RATE_LIMIT", "120 per minute")
-
-
 @bp.route("/tpp/<int:year>/<int:month>")
-@limiter.limit(_limit, key_func=_token_key)
 def tpp(year: int, month: int):
     """Every OPD's issued (current version) TPP list of the month, or one NIP's line (?nip=)."""
     refused = _scope("tpp")
@@ -79,7 +86,6 @@ def tpp(year: int, month: int):
 
 
 @bp.route("/predikat/<int:year>")
-@limiter.limit(_limit, key_func=_token_key)
 def predikat(year: int):
     """The handed-over annual predikat of the year, for every pegawai or one NIP (?nip=)."""
     refused = _scope("predikat")
@@ -106,7 +112,6 @@ MAX_PUSH_ROWS = 5000
 
 
 @bp.route("/presensi", methods=["POST"])
-@limiter.limit(_limit, key_func=_token_key)
 def push_presensi():
     """The attendance system sends days of presensi as JSON — {"data": [{"nip", "tanggal"
     (YYYY-MM-DD or dd/mm/yyyy), "masuk", "pulang" (07:45), "status" (H or TK)}]} — checked whole and

@@ -123,3 +123,9 @@ def test_the_attendance_system_pushes_presensi_whole_or_not_at_all(data, make_cl
     tpp_only = make_token(make_client(data["superadmin"]), "Gaji", ("tpp",))
     assert client.post("/api/v1/presensi", headers={"Authorization": f"Bearer {tpp_only}"},
                        json={"data": [{"nip": nip}]}).status_code == 403
+
+
+def test_guessing_tokens_is_limited_per_address(data, app, monkeypatch):
+    monkeypatch.setitem(app.config, "API_ADDRESS_RATE_LIMIT", "5 per minute")
+    codes = [get(app, "/api/v1/tpp/2026/11", f"cpn_tebakan{n}").status_code for n in range(6)]
+    assert codes == [401] * 5 + [429]

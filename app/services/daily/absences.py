@@ -9,17 +9,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from app.domain.daily import AbsenceKind, working_days
-from app.domain.nip import NipError, parse_nip
 from app.extensions import db
 from app.models import Absence, Activity, Employee, User
-from app.security import can_admin_employee
+from app.models.base import local_today
 from app.services import ServiceError
 from app.services.audit import record
 from app.services.daily.calendar import holiday_days
-from app.services.roster.reader import RosterFileError, cell_nip, cell_text, read_table
+from app.services.daily.rows import employee_of, employees_of
+from app.services.roster.reader import RosterFileError, cell_text, read_table
 
 HEADERS = {"nip": "nip", "mulai": "first", "tanggalmulai": "first", "dari": "first", "selesai": "last",
            "tanggalselesai": "last", "sampai": "last", "jenis": "kind", "keterangan": "note", "catatan": "note"}
@@ -84,16 +83,9 @@ def _cell(values: tuple, index: int | None):
 def check_rows(actor: User, body: list[tuple[int | None, dict]], check: Check) -> Check:
     """Check rows given as (row number, {"nip", "first", "last", "kind", "note"}); a fixed number of
     queries whatever the number of rows."""
-    nips = set()
-    for _number, cells in body:
-        try:
-            nips.add(parse_nip(cell_nip(cells.get("nip"))).nip)
-        except NipError:
-            pass
-    employees = {e.nip: e for e in db.session.scalars(
-        select(Employee).where(Employee.nip.in_(nips or {""})).options(selectinload(Employee.unit)))}
+    employees = employees_of(cells.get("nip") for _n, cells in body)
     dates = [d for _n, cells in body for d in (cell_date(cells.get("first")), cell_date(cells.get("last"))) if d]
-    first_all, last_all = (min(dates), max(dates)) if dates else (dt.date.today(), dt.date.today())
+    first_all, last_all = (min(dates), max(dates)) if dates else (local_today(), local_today())
     holidays = holiday_days(first_all, last_all)
     ids = [e.id for e in employees.values()] or [-1]
     busy = set(db.session.execute(select(Activity.employee_id, Activity.day).where(
@@ -107,17 +99,7 @@ def check_rows(actor: User, body: list[tuple[int | None, dict]], check: Check) -
         def fail(column: str, message: str) -> None:
             check.errors.append((number, column, message))
 
-        employee = None
-        try:
-            nip = parse_nip(cell_nip(cells.get("nip"))).nip
-            employee = employees.get(nip)
-            if employee is None:
-                fail("NIP", f"Tidak ada pegawai dengan NIP {nip}.")
-        except NipError as error:
-            fail("NIP", str(error))
-        if employee is not None and not can_admin_employee(actor, employee):
-            fail("NIP", "Pegawai ini berada di luar perangkat daerah yang Anda kelola.")
-            employee = None
+        employee = employee_of(actor, cells.get("nip"), employees, fail)
         first = cell_date(cells.get("first"))
         last = cell_date(cells.get("last")) if cell_text(cells.get("last")) else first
         if first is None:

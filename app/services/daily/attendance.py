@@ -10,17 +10,15 @@ import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from app.domain.daily import AttendanceStatus, early_minutes, late_minutes
-from app.domain.nip import NipError, parse_nip
 from app.extensions import db
 from app.models import Attendance, Employee, User
-from app.security import can_admin_employee
 from app.services import ServiceError
 from app.services.audit import record
 from app.services.daily.absences import fold, cell_date
-from app.services.roster.reader import RosterFileError, cell_nip, cell_text, read_table
+from app.services.daily.rows import employee_of, employees_of
+from app.services.roster.reader import RosterFileError, cell_text, read_table
 from app.services.settings import get_settings
 
 HEADERS = {"nip": "nip", "tanggal": "day", "masuk": "in", "jammasuk": "in", "datang": "in", "pulang": "out",
@@ -95,14 +93,7 @@ def check_file(actor: User, data: bytes, filename: str, *, max_bytes: int) -> Ch
 def check_rows(actor: User | None, body: list[tuple[int, dict]], check: Check) -> Check:
     """Check rows given as (row number, {"nip", "day", "in", "out", "status"}); `actor` None is an
     outside system with the presensi scope (every pegawai of the kabupaten)."""
-    nips = set()
-    for _n, cells in body:
-        try:
-            nips.add(parse_nip(cell_nip(cells.get("nip"))).nip)
-        except NipError:
-            pass
-    employees = {e.nip: e for e in db.session.scalars(
-        select(Employee).where(Employee.nip.in_(nips or {""})).options(selectinload(Employee.unit)))}
+    employees = employees_of(cells.get("nip") for _n, cells in body)
     seen: dict[tuple[int, dt.date], int] = {}
     for number, cells in body:
         before = len(check.errors)
@@ -110,17 +101,7 @@ def check_rows(actor: User | None, body: list[tuple[int, dict]], check: Check) -
         def fail(column: str, message: str) -> None:
             check.errors.append((number, column, message))
 
-        employee = None
-        try:
-            nip = parse_nip(cell_nip(cells.get("nip"))).nip
-            employee = employees.get(nip)
-            if employee is None:
-                fail("NIP", f"Tidak ada pegawai dengan NIP {nip}.")
-        except NipError as error:
-            fail("NIP", str(error))
-        if employee is not None and actor is not None and not can_admin_employee(actor, employee):
-            fail("NIP", "Pegawai ini berada di luar perangkat daerah yang Anda kelola.")
-            employee = None
+        employee = employee_of(actor, cells.get("nip"), employees, fail)
         day = cell_date(cells.get("day"))
         if day is None:
             fail("Tanggal", "Tulis tanggal sebagai hh/bb/tttt, mis. 17/08/2026.")

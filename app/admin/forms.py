@@ -209,6 +209,20 @@ class SettingsForm(VersionedForm):
     tpp_late_bands = StringField("Potongan terlambat (menit:persen)", render_kw={"maxlength": 300},
                                  description="Mis. 1-30:0,5; 31-60:1; 61-90:1,25; 91-:1,5 — per hari terlambat.")
     tpp_early_bands = StringField("Potongan pulang cepat (menit:persen)", render_kw={"maxlength": 300})
+    tpp_productivity_source = SelectField(
+        "Produktivitas kerja diukur dari",
+        choices=choices([("AKTIVITAS", "Menit kegiatan harian yang diterima terhadap standar (paling tinggi 100 %)"),
+                         ("PREDIKAT", "Predikat kinerja periode terakhir yang sudah dinilai")]),
+        description="Bila belum ada periode yang dinilai, produktivitas dihitung dari kegiatan harian.")
+    tpp_predikat_percents = StringField(
+        "Produktivitas per predikat (predikat:persen)", render_kw={"maxlength": 300},
+        description="Dipakai bila produktivitas diukur dari predikat. Mis. Sangat Baik:100; Baik:100; "
+                    "Butuh Perbaikan:80; Kurang:60; Sangat Kurang:40.")
+    tpp_away_rules = StringField(
+        "Potongan hari tidak masuk (jenis:persen per hari)", render_kw={"maxlength": 300},
+        description="Dari seluruh TPP, per hari cuti, sakit, izin atau tugas belajar; 'hari' berarti hari itu "
+                    "tidak dibayar (bagiannya dari hari kerja sebulan). Mis. Cuti:0; Sakit:0; Izin:1,5; "
+                    "Tugas belajar:hari. Dinas luar tidak dipotong.")
 
     def validate_day_limit_minutes(self, field):
         standard = self.day_minutes.data

@@ -29,7 +29,10 @@ def _posted(current) -> CombinedMultiDict:
                       "friday_end": f"{current.friday_end:%H.%M}",
                       "tpp_productivity_weight": str(current.tpp_productivity_weight),
                       "tpp_absent_percent": current.tpp_absent_percent, "tpp_late_bands": current.tpp_late_bands,
-                      "tpp_early_bands": current.tpp_early_bands})
+                      "tpp_early_bands": current.tpp_early_bands,
+                      "tpp_productivity_source": current.tpp_productivity_source,
+                      "tpp_predikat_percents": current.tpp_predikat_percents,
+                      "tpp_away_rules": current.tpp_away_rules})
     return CombinedMultiDict([request.files, request.form, kept])
 
 
@@ -61,6 +64,9 @@ def _values(form: SettingsForm) -> dict:
         "tpp_absent_percent": (form.tpp_absent_percent.data or "").strip(),
         "tpp_late_bands": (form.tpp_late_bands.data or "").strip(),
         "tpp_early_bands": (form.tpp_early_bands.data or "").strip(),
+        "tpp_productivity_source": form.tpp_productivity_source.data,
+        "tpp_predikat_percents": " ".join((form.tpp_predikat_percents.data or "").split()),
+        "tpp_away_rules": " ".join((form.tpp_away_rules.data or "").split()),
     }
 
 

@@ -23,6 +23,7 @@ from app.services import ServiceError
 from app.services.org.units import opds_in_scope
 from app.services.roster.sheets import XLSX_MIMETYPE
 from app.services.roster.store import clean_filename
+from app.services.settings import get_settings
 from app.services.tpp import basis as basis_svc
 from app.services.tpp import monthly
 from app.web import arg_id, commit
@@ -78,7 +79,8 @@ def _render(opd, year, month, form=None, status: int = 200):
         month_name=f"{MONTHS_ID[month - 1]} {year}", months=_months(today), month_names=MONTHS_ID,
         issued=issued, computed=computed, lines=lines[(page - 1) * PER_PAGE:page * PER_PAGE], page=page, pages=pages,
         count=len(lines), versions=monthly.versions(opd, year, month) if opd else [], form=form,
-        future=(year, month) > (today.year, today.month)), status
+        future=(year, month) > (today.year, today.month),
+        settings_source=get_settings().tpp_productivity_source), status
 
 
 @bp.route("/tpp")
@@ -125,13 +127,14 @@ def tpp_download(list_id: int):
 
 @bp.route("/tpp/daftar/<int:list_id>.pdf")
 def tpp_pdf(list_id: int):
-    """The issued list as a PDF to sign (made from its snapshot: the same every time)."""
+    """The issued list as a PDF to sign (made from its snapshot on the first download and stored:
+    the same bytes every time)."""
     issued = db.session.get(TppList, list_id)
     if issued is None or not can_admin_opd(current_user, issued.opd_id):
         abort(404)
     name = f"tpp-{issued.opd.name}-{issued.year}-{issued.month:02d}-v{issued.version}"
     name = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") + ".pdf"
-    response = send_file(io.BytesIO(monthly.pdf(issued)), mimetype="application/pdf", as_attachment=True,
+    response = send_file(io.BytesIO(commit(lambda: monthly.pdf(issued))), mimetype="application/pdf", as_attachment=True,
                          download_name=name, max_age=0)
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -56,6 +56,14 @@ class AppSettings(Base):
                                                 server_default="1-30:0,5; 31-60:1; 61-90:1,25; 91-:1,5")
     tpp_early_bands: Mapped[str] = mapped_column(String(300), default="1-30:0,5; 31-60:1; 61-90:1,25; 91-:1,5",
                                                  server_default="1-30:0,5; 31-60:1; 61-90:1,25; 91-:1,5")
+    # How productivity is measured (AKTIVITAS: activity minutes; PREDIKAT: the latest assessed
+    # period's predikat by the table "Sangat Baik:100; …"), and the cut per kind of day away.
+    tpp_productivity_source: Mapped[str] = mapped_column(String(10), default="AKTIVITAS", server_default="AKTIVITAS")
+    tpp_predikat_percents: Mapped[str] = mapped_column(
+        String(300), default="Sangat Baik:100; Baik:100; Butuh Perbaikan:80; Kurang:60; Sangat Kurang:40",
+        server_default="Sangat Baik:100; Baik:100; Butuh Perbaikan:80; Kurang:60; Sangat Kurang:40")
+    tpp_away_rules: Mapped[str] = mapped_column(String(300), default="Cuti:0; Sakit:0; Izin:0; Tugas belajar:0",
+                                                server_default="Cuti:0; Sakit:0; Izin:0; Tugas belajar:0")
     logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     logo_mime: Mapped[str | None] = mapped_column(String(40))
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -6,7 +6,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (JSON, Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
+                        false)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.accounts import User
@@ -50,6 +51,12 @@ class TppList(Base):
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     issued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     superseded_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # The verification code printed on its PDF, and that PDF once made (stored, signed when a
+    # certificate is configured, and served the same every time; its hash for the verification page).
+    code: Mapped[str | None] = mapped_column(String(20), unique=True)
+    stored_name: Mapped[str | None] = mapped_column(String(64))
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    signed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     opd: Mapped[OrgUnit] = relationship()
     issued_by: Mapped[User | None] = relationship()

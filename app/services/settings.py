@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.domain.enums import CurveEnforcement, LatePolicy, PaperSize
-from app.domain.tpp import parse_bands
+from app.domain.tpp import DEFAULT_AWAY, DEFAULT_PREDIKAT, parse_away, parse_bands, parse_predikat_percents
 from app.extensions import db
 from app.models import AppSettings, CoreValue, User
 from app.models.settings import SETTINGS_ID
@@ -43,7 +43,12 @@ DEFAULTS = {
     "tpp_absent_percent": "3",
     "tpp_late_bands": "1-30:0,5; 31-60:1; 61-90:1,25; 91-:1,5",
     "tpp_early_bands": "1-30:0,5; 31-60:1; 61-90:1,25; 91-:1,5",
+    "tpp_productivity_source": "AKTIVITAS",
+    "tpp_predikat_percents": DEFAULT_PREDIKAT,
+    "tpp_away_rules": DEFAULT_AWAY,
 }
+PRODUCTIVITY_SOURCES = {"AKTIVITAS": "Menit kegiatan harian yang diterima terhadap standar",
+                        "PREDIKAT": "Predikat kinerja periode terakhir yang sudah dinilai"}
 EDITABLE = tuple(DEFAULTS)
 MAX_THRESHOLD = 200
 OBJECTION_DAYS = (1, 90)
@@ -95,6 +100,18 @@ def check_review_settings(values: dict, current: AppSettings) -> None:
         except ValueError as error:
             errors.append((key, f"{str(error)[:1].upper()}{str(error)[1:]}. Tulis seperti 1-30:0,5; 31-60:1; 91-:1,5 "
                                 "(rentang menit mulai dari 1, berurutan, yang terakhir boleh terbuka)."))
+    if values.get("tpp_productivity_source", current.tpp_productivity_source) not in PRODUCTIVITY_SOURCES:
+        errors.append(("tpp_productivity_source", "Pilih cara mengukur produktivitas."))
+    for key, parse, example in (
+            ("tpp_predikat_percents", parse_predikat_percents, DEFAULT_PREDIKAT),
+            ("tpp_away_rules", parse_away, "Cuti:0; Sakit:0; Izin:1,5; Tugas belajar:hari")):
+        text = values.get(key, getattr(current, key)) or ""
+        try:
+            parse(text)
+            if len(text) > 300:
+                raise ValueError("paling banyak 300 karakter")
+        except ValueError as error:
+            errors.append((key, f"{str(error)[:1].upper()}{str(error)[1:]}. Tulis seperti {example}."))
     for key, low in (("entry_days", 0), ("verify_days", 1)):
         days = values.get(key, getattr(current, key))
         if days is None or not low <= days <= 30:

@@ -13,10 +13,14 @@ from decimal import Decimal
 from sqlalchemy import func, select, update
 
 from app.domain.daily import ActivityStatus, AttendanceStatus, is_working_day, month_days, working_days_after
+from app.domain.enums import AssessmentStatus
 from app.domain.nip import MONTHS_ID
-from app.domain.tpp import PresenceDay, Scheme, amount, discipline, parse_bands, productivity
+from app.domain.scoring import Predikat
+from app.domain.tpp import (PresenceDay, Scheme, amount, away_cut, discipline, parse_away, parse_bands,
+                            parse_predikat_percents, productivity)
 from app.extensions import db
-from app.models import Absence, Activity, Attendance, Employee, OrgUnit, TppBasis, TppList, User
+from app.models import (Absence, Activity, Assessment, Attendance, Employee, OrgUnit, Period, TppBasis, TppList,
+                        User)
 from app.models.base import local_today, utcnow
 from app.security import can_admin_opd
 from app.services import ConflictError, ServiceError
@@ -35,7 +39,7 @@ def scheme() -> Scheme:
     weight = Decimal(settings.tpp_productivity_weight)
     return Scheme(productivity_weight=weight, discipline_weight=Decimal(100) - weight,
                   absent_percent=Decimal(str(settings.tpp_absent_percent).replace(",", ".")),
-                  late_bands=bands_late, early_bands=bands_early)
+                  late_bands=bands_late, early_bands=bands_early, away=parse_away(settings.tpp_away_rules))
 
 
 @dataclass
@@ -53,6 +57,10 @@ class Line:
     deductions: list[tuple[str, Decimal]]
     amount: Decimal
     missing_presence: int  # working days without a presensi record
+    away_percent: Decimal = Decimal(0)  # the cut of the whole amount for days away
+    away_cuts: list[tuple[str, Decimal]] = field(default_factory=list)
+    measured_by: str = ""  # how productivity was measured, when not by activity minutes
+
 
     def as_dict(self) -> dict:
         return {"employee_id": self.employee_id, "nip": self.nip, "name": self.name, "position": self.position,
@@ -60,7 +68,10 @@ class Line:
                 "standard_minutes": self.standard_minutes, "counted_minutes": self.counted_minutes,
                 "productivity": str(self.productivity), "discipline": str(self.discipline),
                 "deductions": [[reason, str(percent)] for reason, percent in self.deductions],
-                "amount": str(self.amount), "missing_presence": self.missing_presence}
+                "amount": str(self.amount), "missing_presence": self.missing_presence,
+                "away_percent": str(self.away_percent),
+                "away_cuts": [[reason, str(percent)] for reason, percent in self.away_cuts],
+                "measured_by": self.measured_by}
 
 
 @dataclass
@@ -83,8 +94,24 @@ class MonthList:
         return [line for line in self.lines if line.basis is None]
 
 
+def latest_predikat(ids: list[int], first: dt.date, last: dt.date) -> dict[int, tuple[str, str]]:
+    """employee → (predikat value, period label) of the latest approved period assessment that
+    starts by the month's end (the month's own period once reviewed, else the one before) within a
+    year back: one query."""
+    found: dict[int, tuple[dt.date, str, str]] = {}
+    for employee_id, predikat, start, label in db.session.execute(
+            select(Assessment.employee_id, Assessment.predikat, Period.start_date, Period.label)
+            .join(Period, Assessment.period_id == Period.id)
+            .where(Assessment.employee_id.in_(ids), Assessment.status == AssessmentStatus.APPROVED,
+                   Assessment.predikat.is_not(None), Period.start_date <= last,
+                   Period.end_date >= first - dt.timedelta(days=366))):
+        if employee_id not in found or start > found[employee_id][0]:
+            found[employee_id] = (start, predikat.value, f"{label} {start.year}")
+    return {employee_id: (value, label) for employee_id, (_, value, label) in found.items()}
+
+
 def compute(opd: OrgUnit, year: int, month: int, today: dt.date | None = None) -> MonthList:
-    """The list as the data stands now (six queries)."""
+    """The list as the data stands now (six queries; seven when productivity follows the predikat)."""
     today = today or local_today()
     settings = get_settings()
     rules = scheme()
@@ -97,9 +124,14 @@ def compute(opd: OrgUnit, year: int, month: int, today: dt.date | None = None) -
     ids = [e.id for e in employees] or [-1]
     bases = {b.key: b.amount for b in db.session.scalars(select(TppBasis))}
     away: dict[int, dict[dt.date, bool]] = defaultdict(dict)  # employee → day → works (dinas luar)
+    away_kinds: dict[int, dict[dt.date, str]] = defaultdict(dict)
     for employee_id, day, kind in db.session.execute(select(Absence.employee_id, Absence.day, Absence.kind).where(
             Absence.employee_id.in_(ids), Absence.day.between(first, last))):
         away[employee_id][day] = kind.works
+        away_kinds[employee_id][day] = kind.value
+    by_predikat = settings.tpp_productivity_source == "PREDIKAT"
+    percents = parse_predikat_percents(settings.tpp_predikat_percents) if by_predikat else {}
+    predikats = latest_predikat(ids, first, last) if by_predikat else {}
     presence: dict[int, dict[dt.date, Attendance]] = defaultdict(dict)
     for row in db.session.scalars(select(Attendance).where(Attendance.employee_id.in_(ids),
                                                            Attendance.day.between(first, last))):
@@ -115,10 +147,20 @@ def compute(opd: OrgUnit, year: int, month: int, today: dt.date | None = None) -
             continue
         counted[employee_id] += int(minutes or 0)
     result = MonthList(opd, year, month)
+    calendar_days = [d for d in days if is_working_day(d, holidays)]
+    calendar_set = set(calendar_days)
     for employee in employees:
-        working = [d for d in days if is_working_day(d, holidays) and away[employee.id].get(d, True)]
+        working = [d for d in calendar_days if away[employee.id].get(d, True)]
         standard = len(working) * settings.day_minutes
-        prod = productivity(counted[employee.id], standard)
+        prod, measured_by = productivity(counted[employee.id], standard), ""
+        if by_predikat and employee.id in predikats:
+            value, label = predikats[employee.id]
+            prod, measured_by = percents[value], f"predikat {Predikat(value).label} ({label})"
+        kinds: dict[str, int] = defaultdict(int)
+        for day, kind in away_kinds[employee.id].items():
+            if day in calendar_set and not away[employee.id][day]:
+                kinds[kind] += 1
+        cut = away_cut(kinds, len(calendar_days), rules)
         records = presence[employee.id]
         checked = [PresenceDay(absent=r.status == AttendanceStatus.TANPA_KETERANGAN, late=r.late_minutes,
                                early=r.early_minutes) for d in working if (r := records.get(d)) is not None
@@ -128,8 +170,8 @@ def compute(opd: OrgUnit, year: int, month: int, today: dt.date | None = None) -
         result.lines.append(Line(
             employee.id, employee.nip, employee.name, employee.position, basis, len(working), standard,
             counted[employee.id], prod, disc.percent, disc.deductions,
-            amount(basis, prod, disc.percent, rules) if basis is not None else Decimal(0),
-            sum(1 for d in working if d not in records and d <= today)))
+            amount(basis, prod, disc.percent, rules, cut.percent) if basis is not None else Decimal(0),
+            sum(1 for d in working if d not in records and d <= today), cut.percent, cut.deductions, measured_by))
     return result
 
 
@@ -177,12 +219,18 @@ def issue(actor: User, opd: OrgUnit, year: int, month: int, reason: str = "", *,
     from app.services.documents.data_recap import opd_head
 
     head = opd_head(opd)
+    from app.services.documents.issue import new_code
+
     issued = TppList(opd_id=opd.id, year=year, month=month, version=(before.version + 1) if before else 1,
+                     code=new_code(),
                      snapshot={"lines": [line.as_dict() for line in computed.lines], "opd": opd.name,
                                "region": get_settings().region_name, "place": get_settings().document_place,
                                "head": {"name": head.name, "nip": head.nip, "position": head.position}
                                if head is not None else None,
                                "scheme": {"productivity_weight": str(rules.productivity_weight),
+                                          "productivity_source": get_settings().tpp_productivity_source,
+                                          "predikat_percents": get_settings().tpp_predikat_percents,
+                                          "away_rules": get_settings().tpp_away_rules,
                                           "discipline_weight": str(rules.discipline_weight),
                                           "absent_percent": str(rules.absent_percent),
                                           "late_bands": get_settings().tpp_late_bands,
@@ -199,18 +247,51 @@ def issue(actor: User, opd: OrgUnit, year: int, month: int, reason: str = "", *,
     return issued
 
 
-def pdf(issued: TppList) -> bytes:
-    """The issued list as a PDF to sign: the kop, every pegawai's line, the total, the place and date
-    of issue and the Kepala Perangkat Daerah's signature block (as recorded when it was issued)."""
+def pdf_html(issued: TppList) -> str:
     from flask import render_template
 
     from app.formatting import tanggal
-    from app.services.documents import render_pool
+    from app.services.documents.issue import verify_url
+    from app.services.documents.pdf import qr_data_uri
 
-    html = render_template("tpp/list_pdf.html", issued=issued, snap=issued.snapshot,
+    url = verify_url(issued.code) if issued.code else None
+    return render_template("tpp/list_pdf.html", issued=issued, snap=issued.snapshot,
                            month_name=f"{MONTHS_ID[issued.month - 1]} {issued.year}",
-                           issued_on=tanggal(issued.issued_at), lines=issued.snapshot["lines"])
-    return render_pool.render_page(html)
+                           issued_on=tanggal(issued.issued_at), lines=issued.snapshot["lines"],
+                           verify_url=url, qr=qr_data_uri(url) if url else None)
+
+
+def pdf(issued: TppList) -> bytes:
+    """The issued list as a PDF to sign: the kop, every pegawai's line, the total, the place and date
+    of issue, the Kepala Perangkat Daerah's signature block (as recorded when it was issued) and the
+    verification code with its QR. Made once, from the snapshot, on its first download: signed when
+    a certificate is configured, stored, and the same bytes every time after (the verification page
+    compares an uploaded copy with its hash). The caller commits."""
+    import hashlib
+
+    from app.services import files
+    from app.services.documents import render_pool, signing, store
+
+    if issued.stored_name:
+        with open(store.path_for(issued.stored_name), "rb") as handle:
+            return handle.read()
+    data = render_pool.render_page(pdf_html(issued))
+    signed = False
+    if signing.signing_configured():
+        data = signing.sign_pdf(data, reason=f"Daftar TPP {issued.snapshot.get('opd', '')} "
+                                             f"{MONTHS_ID[issued.month - 1]} {issued.year}",
+                                location=issued.snapshot.get("place") or "").data
+        signed = True
+    stored_name = files.new_name(".pdf")
+    done = db.session.execute(update(TppList).where(TppList.id == issued.id, TppList.stored_name.is_(None))
+                              .values(stored_name=stored_name, sha256=hashlib.sha256(data).hexdigest(), signed=signed)
+                              .execution_options(synchronize_session=False))
+    if done.rowcount != 1:  # made by a download at the same moment: serve that one
+        db.session.refresh(issued)
+        return pdf(issued)
+    files.write(db.session, store.path_for(stored_name), data)
+    db.session.refresh(issued)
+    return data
 
 
 def xlsx(issued: TppList) -> bytes:

@@ -72,6 +72,7 @@ def _data_from(form: EmployeeForm) -> EmployeeData:
         external_assessor_name=form.external_assessor_name.data,
         external_assessor_title=form.external_assessor_title.data,
         email=form.email.data,
+        job_class=form.job_class.data,
     )
 
 

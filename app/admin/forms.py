@@ -44,6 +44,9 @@ class EmployeeForm(VersionedForm):
     grade_code = SelectField("Pangkat/golongan", choices=GRADE_CHOICES)
     position = StringField("Jabatan", validators=[DataRequired("Jabatan wajib diisi."), Length(max=250)])
     position_kind = SelectField("Jenis jabatan", choices=choices(PositionKind.choices()))
+    job_class = IntegerField("Kelas jabatan", validators=[Optional(), NumberRange(1, 17, "Kelas jabatan adalah 1 sampai 17.")],
+                             render_kw={"inputmode": "numeric", "min": 1, "max": 17},
+                             description="1–17, menurut peta jabatan; dasar TPP bila Perkada menetapkannya per kelas.")
     unit_id = SelectField("Unit kerja", coerce=to_id, validators=[DataRequired("Pilih unit kerja.")])
     assessor_nip = StringField("NIP Pejabat Penilai Kinerja", validators=[Optional(), optional_valid_nip],
                                render_kw={"inputmode": "numeric", "maxlength": 24},

@@ -143,7 +143,7 @@ def tpp_pdf(list_id: int):
 @bp.route("/tpp/nilai-jabatan", methods=["GET", "POST"])
 @superadmin_required
 def tpp_basis():
-    """The nominal TPP per jabatan (Perkada), imported from a file."""
+    """The nominal TPP per jabatan or kelas jabatan (Perkada), imported from a file."""
     form = BasisFileForm()
     check = None
     if form.validate_on_submit():
@@ -166,9 +166,11 @@ def tpp_basis_template():
     sheet = book.active
     sheet.title = "Nilai TPP"
     sheet.append(basis_svc.TEMPLATE_HEADERS)
-    sheet.append(["Kepala Subbagian Umum dan Kepegawaian", 4500000])
+    sheet.append(["Kepala Subbagian Umum dan Kepegawaian", None, 4500000])
+    sheet.append([None, 7, 3200000])
     sheet.column_dimensions["A"].width = 50
-    sheet.column_dimensions["B"].width = 16
+    sheet.column_dimensions["B"].width = 14
+    sheet.column_dimensions["C"].width = 16
     buffer = io.BytesIO()
     book.save(buffer)
     return send_file(io.BytesIO(buffer.getvalue()), mimetype=XLSX_MIMETYPE, as_attachment=True,

@@ -5,7 +5,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from sqlalchemy import (
-    Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, UniqueConstraint,
+    Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, SmallInteger, String, UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -60,6 +60,7 @@ class Employee(Base):
         CheckConstraint(
             "assessor_id IS NULL OR external_assessor_name IS NULL", name="one_assessor"
         ),
+        CheckConstraint("job_class IS NULL OR job_class BETWEEN 1 AND 17", name="job_class_range"),
         Index("ix_employee_unit_id", "unit_id"),
         Index("ix_employee_assessor_id", "assessor_id"),
         Index("ix_employee_name", "name"),
@@ -77,6 +78,7 @@ class Employee(Base):
     external_assessor_name: Mapped[str | None] = mapped_column(String(200))
     external_assessor_title: Mapped[str | None] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(254))
+    job_class: Mapped[int | None] = mapped_column(SmallInteger)  # kelas jabatan 1–17 (the TPP's basis)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Derived from the NIP by app.domain.nip, stored for queries and documents.
     birth_date: Mapped[dt.date] = mapped_column(Date)

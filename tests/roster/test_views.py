@@ -212,7 +212,7 @@ def test_template_download(client, superadmin):
     assert "templat-impor-pegawai.xlsx" in response.headers["Content-Disposition"]
     sheet = load_workbook(io.BytesIO(response.data)).worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
-    assert list(rows[0]) == HEADERS and len(rows) == 2
+    assert list(rows[0]) == HEADERS + ["Kelas Jabatan"] and len(rows) == 2
     assert rows[1][0] == "198508222015071796" and sheet["A2"].number_format == "@"
     roster = read_roster(response.data, "templat.xlsx")
     assert roster.rows[0].values["nip"] == "198508222015071796"
@@ -238,7 +238,7 @@ def test_export_round_trip_has_no_changes(client, factory, do_import):
     data = _export(client.login_as(admin))
     sheet = load_workbook(io.BytesIO(data)).worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
-    assert list(rows[0]) == HEADERS and len(rows) == 9
+    assert list(rows[0]) == HEADERS + ["Kelas Jabatan"] and len(rows) == 9
     assert all(isinstance(r[0], str) and len(r[0]) == 18 for r in rows[1:])
     assert sheet["A2"].number_format == "@" and sheet["I3"].number_format == "@"
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)

@@ -30,6 +30,7 @@ class EmployeeData:
     external_assessor_name: str | None = None
     external_assessor_title: str | None = None
     email: str | None = None
+    job_class: int | None = None
 
 
 def person_label(e: Employee | None) -> str | None:
@@ -50,6 +51,7 @@ def employee_snapshot(e: Employee) -> dict:
         "external_assessor_name": e.external_assessor_name,
         "external_assessor_title": e.external_assessor_title,
         "email": e.email,
+        "job_class": e.job_class,
         "active": e.active,
     }
 
@@ -115,6 +117,8 @@ def _resolve(actor: User, data: EmployeeData, employee: Employee | None) -> tupl
     if external_name and not external_title:
         raise ServiceError("Jabatan penilai eksternal wajib diisi, misalnya 'Bupati Bungo'.",
                            field="external_assessor_title")
+    if data.job_class is not None and not 1 <= data.job_class <= 17:
+        raise ServiceError("Kelas jabatan adalah 1 sampai 17.", field="job_class")
     position = " ".join((data.position or "").split())
     if not position:
         raise ServiceError("Jabatan wajib diisi.", field="position")
@@ -129,6 +133,7 @@ def _resolve(actor: User, data: EmployeeData, employee: Employee | None) -> tupl
         "external_assessor_name": external_name,
         "external_assessor_title": external_title if external_name else None,
         "email": (data.email or "").strip().lower() or None,
+        "job_class": data.job_class,
         "birth_date": info.birth_date,
         "tmt": info.tmt,
         "gender": info.gender,

@@ -138,7 +138,7 @@ def _create_employees(actor, work, units, employees: dict[str, Employee], filena
                 nip=r.nip, name=r.name, status=r.status, grade_code=r.grade_code, position=r.position,
                 position_kind=r.position_kind, unit_id=units[t.unit_key].id, assessor_id=boss.id if boss else None,
                 external_assessor_name=t.external_name, external_assessor_title=t.external_title,
-                email=r.email, active=True, birth_date=r.info.birth_date, tmt=r.info.tmt, gender=r.info.gender,
+                email=r.email, job_class=r.job_class, active=True, birth_date=r.info.birth_date, tmt=r.info.tmt, gender=r.info.gender,
             ))
         batch = list(db.session.scalars(insert(Employee).returning(Employee), rows, execution_options=_UNIFORM))
         employees.update((e.nip, e) for e in batch)
@@ -165,6 +165,8 @@ def _update_employees(actor, plan: ImportPlan, work, units, employees, events) -
         employee.external_assessor_name, employee.external_assessor_title = t.external_name, t.external_title
         if t.email_managed and (employee.email or "").lower() != (r.email or ""):
             employee.email = r.email
+        if t.job_class_managed:
+            employee.job_class = r.job_class
         employee.active = True
     db.session.flush()
     for employee, change in changed:

@@ -19,6 +19,7 @@ class Target:
     external_name: str | None
     external_title: str | None
     email_managed: bool = True
+    job_class_managed: bool = False
 
 
 def _grade_label(status, code: str | None) -> str:
@@ -65,4 +66,7 @@ def diff_employee(current: Employee, target: Target, units: UnitIndex, nip_by_id
     compare("external_assessor", "Penilai eksternal", old_ext, new_ext, _external(*old_ext), _external(*new_ext))
     if target.email_managed:  # stored addresses may predate lower-casing: not a change
         compare("email", "Email", (current.email or "").lower() or None, record.email, current.email or "–")
+    if target.job_class_managed:
+        compare("job_class", "Kelas Jabatan", current.job_class, record.job_class,
+                str(current.job_class or "–"), str(record.job_class or "–"))
     return changes

@@ -85,7 +85,8 @@ def plan_import(actor: User | None, roster: Roster, *, today: dt.date | None = N
             plan.errors.extend(errors)
             continue
         work.targets[record.nip] = Target(record, unit_key, record.assessor_nip, *ext,
-                                          email_managed="email" in roster.headers)
+                                          email_managed="email" in roster.headers,
+                                          job_class_managed="job_class" in roster.headers)
     _check_lines(plan, records, assessor_of, work, names, column)
     if used_settings and not settings.head_name:
         plan.warnings.append(

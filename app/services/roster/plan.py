@@ -41,6 +41,7 @@ class RosterRecord:
     unit_path: tuple[str, ...]
     assessor_nip: str | None
     email: str | None
+    job_class: int | None = None
 
     @property
     def nip(self) -> str:

@@ -30,10 +30,11 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "assessor_nip": ("NIP Atasan", ("nipatasan", "nipatasanlangsung", "nippejabatpenilai",
                                     "nippejabatpenilaikinerja", "nippenilai")),
     "email": ("Email", ("email", "surel", "alamatemail")),
+    "job_class": ("Kelas Jabatan", ("kelasjabatan", "kelas", "kelasjab")),
 }
 REQUIRED = ("nip", "name", "status", "grade", "position", "position_kind", "opd", "assessor_nip")
 ORDER = ("nip", "name", "status", "grade", "position", "position_kind", "opd", "unit",
-         "assessor_nip", "email")
+         "assessor_nip", "email", "job_class")
 
 MAX_ROWS = 50_000
 MAX_COLUMNS = 60

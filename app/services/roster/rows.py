@@ -94,6 +94,7 @@ def parse_row(row: RosterRow, roster: Roster, *, today: dt.date) -> tuple[Roster
     check("unit", parse_unit_path)
     check("assessor_nip", lambda v: _assessor_nip(v, today))
     check("email", _email)
+    check("job_class", _job_class)
     if "nip" in out and out.get("assessor_nip") == out["nip"].nip:
         errors.append(RowError(row.number, roster.column("assessor_nip"),
                                "Pegawai tidak dapat menjadi atasannya sendiri."))
@@ -104,7 +105,20 @@ def parse_row(row: RosterRow, roster: Roster, *, today: dt.date) -> tuple[Roster
         row=row.number, info=out["nip"], name=out["name"], status=out["status"],
         grade_code=out["grade"], position=out["position"], position_kind=out["position_kind"],
         opd_name=out["opd"], unit_path=out["unit"], assessor_nip=out["assessor_nip"], email=out["email"],
+        job_class=out["job_class"],
     ), [], nip
+
+
+def _job_class(value: object) -> int | None:
+    """Kelas jabatan 1–17 (empty: not recorded)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = cell_text(value) if not isinstance(value, int) or isinstance(value, bool) else str(value)
+    if not text:
+        return None
+    if not text.isdigit() or not 1 <= int(text) <= 17:
+        raise ValueError(f"Kelas jabatan '{text[:20]}' tidak valid; tulis angka 1 sampai 17, atau kosongkan.")
+    return int(text)
 
 
 def _status(value: object) -> EmploymentStatus:

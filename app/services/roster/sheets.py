@@ -19,11 +19,11 @@ from app.services.roster.units import UnitIndex
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADERS = [COLUMNS[key][0] for key in ORDER]
 TEXT_COLUMNS = {"A", "I"}  # NIP and NIP Atasan: text, or Excel rounds them to 15 digits
-WIDTHS = {"A": 21, "B": 32, "C": 12, "D": 28, "E": 40, "F": 15, "G": 36, "H": 48, "I": 21, "J": 30}
+WIDTHS = {"A": 21, "B": 32, "C": 12, "D": 28, "E": 40, "F": 15, "G": 36, "H": 48, "I": 21, "J": 30, "K": 14}
 EXAMPLE = [
     "198508222015071796", "Candra Rahmawati, S.E.", "PNS", "Penata Tingkat I (III/d)",
     "Kepala Subbagian Umum dan Kepegawaian", "Pengawas", "Dinas Kesehatan",
-    "Sekretariat / Subbagian Umum dan Kepegawaian", "197611061999102585", "candra@example.go.id",
+    "Sekretariat / Subbagian Umum dan Kepegawaian", "197611061999102585", "candra@example.go.id", "8",
 ]
 GUIDE = [
     ("Kolom", "Wajib", "Isi"),
@@ -38,6 +38,8 @@ GUIDE = [
     ("NIP Atasan", "ya*", "NIP Pejabat Penilai Kinerja (di berkas ini atau sudah terdaftar). "
                           "*Kosong hanya untuk JPT yang dinilai langsung oleh kepala daerah."),
     ("Email", "tidak", "Alamat email dinas."),
+    ("Kelas Jabatan", "tidak", "1 sampai 17 menurut peta jabatan; dasar TPP bila ditetapkan per kelas. "
+                               "Tanpa kolom ini kelas jabatan yang tercatat tidak diubah."),
 ]
 
 
@@ -105,6 +107,7 @@ def export_rows(actor: User) -> list[list[str]]:
         rows.append([
             e.nip, e.name, e.status.label, grade_text, e.position, e.position_kind.label,
             names[0] if names else "", " / ".join(names[1:]), nips.get(e.assessor_id, ""), e.email or "",
+            e.job_class or "",
         ])
     rows.sort(key=lambda r: (r[6].casefold(), r[7].casefold(), _KIND_ORDER[PositionKind.parse(r[5])],
                              r[1].casefold()))

@@ -1,5 +1,6 @@
-"""The nominal TPP per jabatan (the Perkada's table): imported from .xlsx/.csv (Jabatan, Nilai TPP),
-checked whole and imported whole or not at all; a jabatan already listed gets the new nominal."""
+"""The nominal TPP per jabatan or per kelas jabatan (the Perkada's table): imported from .xlsx/.csv
+(Jabatan or Kelas Jabatan, Nilai TPP), checked whole and imported whole or not at all; a jabatan or
+kelas already listed gets the new nominal. A pegawai's jabatan by name comes before their kelas."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -14,18 +15,18 @@ from app.services import ServiceError
 from app.services.audit import record
 from app.services.daily.absences import fold
 from app.services.roster.reader import RosterFileError, cell_text, read_table
-from app.services.tpp.monthly import position_key
+from app.services.tpp.monthly import class_key, position_key
 
 HEADERS = {"jabatan": "position", "namajabatan": "position", "nilaitpp": "amount", "tpp": "amount",
-           "nominal": "amount", "besarantpp": "amount"}
-TEMPLATE_HEADERS = ["Jabatan", "Nilai TPP"]
+           "nominal": "amount", "besarantpp": "amount", "kelasjabatan": "job_class", "kelas": "job_class"}
+TEMPLATE_HEADERS = ["Jabatan", "Kelas Jabatan", "Nilai TPP"]
 MAX_AMOUNT = Decimal(1_000_000_000)
 
 
 @dataclass
 class Check:
     filename: str
-    rows: list[tuple[str, Decimal]] = field(default_factory=list)
+    rows: list[tuple[str, Decimal]] = field(default_factory=list)  # (jabatan or "#kelas n", nominal)
     errors: list[tuple[int | None, str | None, str]] = field(default_factory=list)
 
     @property
@@ -55,27 +56,45 @@ def check_file(data: bytes, filename: str, *, max_bytes: int) -> Check:
         return check
     header_number, header = table[0]
     columns = {HEADERS[fold(cell)]: i for i, cell in enumerate(header) if fold(cell) in HEADERS}
-    if set(columns) != {"position", "amount"}:
-        check.errors.append((header_number, None, "Kolom wajib: Jabatan, Nilai TPP."))
+    if "amount" not in columns or not {"position", "job_class"} & set(columns):
+        check.errors.append((header_number, None, "Kolom wajib: Jabatan atau Kelas Jabatan (atau keduanya), dan Nilai TPP."))
         return check
+
+    def cell(key: str, values) -> object:
+        return values[columns[key]] if key in columns and columns[key] < len(values) else None
+
     seen: dict[str, int] = {}
     for number, values in table[1:]:
         if not any(cell_text(v) for v in values):
             continue
-        position = cell_text(values[columns["position"]] if columns["position"] < len(values) else None)
-        raw = values[columns["amount"]] if columns["amount"] < len(values) else None
-        value = _amount(raw)
+        position = cell_text(cell("position", values))
+        raw_class = cell("job_class", values)
+        if isinstance(raw_class, float) and raw_class.is_integer():
+            raw_class = int(raw_class)
+        job_class = cell_text(raw_class) if not isinstance(raw_class, int) else str(raw_class)
+        value = _amount(cell("amount", values))
         before = len(check.errors)
-        if not position:
-            check.errors.append((number, "Jabatan", "Isi nama jabatan seperti tertulis pada data pegawai."))
+        key = position_key(position)
+        if position and job_class:
+            check.errors.append((number, "Kelas Jabatan", "Isi jabatan atau kelas jabatan pada satu baris, tidak keduanya."))
+        elif job_class:
+            if not job_class.isdigit() or not 1 <= int(job_class) <= 17:
+                check.errors.append((number, "Kelas Jabatan", "Kelas jabatan adalah angka 1 sampai 17."))
+            else:
+                key = position = class_key(int(job_class))
+                if key in seen:
+                    check.errors.append((number, "Kelas Jabatan", f"Kelas ini sudah ada di baris {seen[key]}."))
+        elif not position:
+            check.errors.append((number, "Jabatan", "Isi nama jabatan seperti tertulis pada data pegawai, "
+                                                    "atau kelas jabatannya."))
         elif len(position) > 250:
             check.errors.append((number, "Jabatan", "Nama jabatan paling banyak 250 karakter."))
-        elif position_key(position) in seen:
-            check.errors.append((number, "Jabatan", f"Jabatan ini sudah ada di baris {seen[position_key(position)]}."))
+        elif key in seen:
+            check.errors.append((number, "Jabatan", f"Jabatan ini sudah ada di baris {seen[key]}."))
         if value is None or value < 0 or value >= MAX_AMOUNT or value != value.quantize(Decimal(1)):
             check.errors.append((number, "Nilai TPP", "Tulis nilai dalam rupiah utuh, mis. 4500000 atau 4.500.000."))
         if len(check.errors) == before:
-            seen[position_key(position)] = number
+            seen[key] = number
             check.rows.append((position, value))
     if not check.rows and not check.errors:
         check.errors.append((None, None, "Berkas tidak memuat baris data."))
@@ -89,10 +108,11 @@ def import_basis(actor: User, check: Check) -> tuple[int, int]:
     existing = {b.key: b for b in db.session.scalars(select(TppBasis))}
     new = changed = 0
     for position, value in check.rows:
-        key = position_key(position)
+        key = position if position.startswith("#kelas ") else position_key(position)
         row = existing.get(key)
         if row is None:
-            db.session.add(TppBasis(key=key, position=" ".join(position.split()), amount=value,
+            label = f"Kelas jabatan {position.split()[-1]}" if key.startswith("#kelas ") else " ".join(position.split())
+            db.session.add(TppBasis(key=key, position=label, amount=value,
                                     updated_by_id=actor.id))
             new += 1
         elif row.amount != value:
@@ -106,4 +126,7 @@ def import_basis(actor: User, check: Check) -> tuple[int, int]:
 
 
 def all_bases() -> list[TppBasis]:
-    return list(db.session.scalars(select(TppBasis).order_by(TppBasis.position)))
+    """The jabatan by name, then the kelas jabatan by number."""
+    bases = list(db.session.scalars(select(TppBasis)))
+    return sorted(bases, key=lambda b: (1, int(b.key.split()[-1]), "") if b.key.startswith("#kelas ")
+                  else (0, 0, b.key))

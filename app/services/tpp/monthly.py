@@ -33,6 +33,19 @@ def position_key(position: str | None) -> str:
     return " ".join((position or "").lower().split())
 
 
+def class_key(job_class: int) -> str:
+    """The key of a kelas jabatan's nominal (no jabatan name starts with '#')."""
+    return f"#kelas {job_class}"
+
+
+def basis_of(employee: Employee, bases: dict[str, Decimal]) -> Decimal | None:
+    """The nominal of the pegawai's jabatan by name, else of their kelas jabatan."""
+    found = bases.get(position_key(employee.position))
+    if found is None and employee.job_class:
+        found = bases.get(class_key(employee.job_class))
+    return found
+
+
 def scheme() -> Scheme:
     settings = get_settings()
     bands_late, bands_early = parse_bands(settings.tpp_late_bands), parse_bands(settings.tpp_early_bands)
@@ -166,7 +179,7 @@ def compute(opd: OrgUnit, year: int, month: int, today: dt.date | None = None) -
                                early=r.early_minutes) for d in working if (r := records.get(d)) is not None
                    and d not in away[employee.id]]
         disc = discipline(checked, rules)
-        basis = bases.get(position_key(employee.position))
+        basis = basis_of(employee, bases)
         result.lines.append(Line(
             employee.id, employee.nip, employee.name, employee.position, basis, len(working), standard,
             counted[employee.id], prod, disc.percent, disc.deductions,

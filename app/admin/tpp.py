@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, current_app, flash, make_response, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 from flask_wtf.file import FileField, FileRequired
 from openpyxl import Workbook
@@ -19,7 +19,8 @@ from app.forms import Form, apply_service_error
 from app.models import OrgUnit, TppList
 from app.models.base import local_today
 from app.security import can_admin_opd, superadmin_required
-from app.services import ServiceError
+from app.services import ServiceError, jobs
+from app.services.documents.issue import base_url
 from app.services.org.units import opds_in_scope
 from app.services.roster.sheets import XLSX_MIMETYPE
 from app.services.roster.store import clean_filename
@@ -109,6 +110,7 @@ def tpp_issue(opd_id: int, year: int, month: int):
     except ServiceError as error:
         apply_service_error(form, error)
         return _render(opd, year, month, form=form, status=422)
+    jobs.enqueue("tpp_pdf", issued.id, base_url())  # its PDF, made in the background
     flash(f"Daftar TPP {opd.name} {MONTHS_ID[month - 1]} {year} versi {issued.version} diterbitkan dan dikunci.",
           "success")
     return redirect(url_for("admin.tpp", opd=opd.id, bulan=f"{year}-{month:02d}"))
@@ -127,14 +129,26 @@ def tpp_download(list_id: int):
 
 @bp.route("/tpp/daftar/<int:list_id>.pdf")
 def tpp_pdf(list_id: int):
-    """The issued list as a PDF to sign (made from its snapshot on the first download and stored:
-    the same bytes every time)."""
+    """The issued list as a PDF to sign: made in the background when the list is issued, then the
+    same bytes every time. While it is being made, a page that reloads itself until it is ready."""
     issued = db.session.get(TppList, list_id)
     if issued is None or not can_admin_opd(current_user, issued.opd_id):
         abort(404)
+    data = monthly.stored_pdf(issued)
+    if data is None:
+        if not jobs.alive("tpp_pdf", issued.id):  # lost with a restart, or issued before PDFs were kept
+            jobs.enqueue("tpp_pdf", issued.id, base_url())
+        jobs.wait("tpp_pdf", issued.id, current_app.config["ISSUE_WAIT_SECONDS"])
+        db.session.refresh(issued)
+        data = monthly.stored_pdf(issued)
+    if data is None:
+        response = make_response(render_template("admin/tpp_pdf_wait.html", issued=issued,
+                                                 month_name=f"{MONTHS_ID[issued.month - 1]} {issued.year}"), 202)
+        response.headers["Cache-Control"] = "no-store"
+        return response
     name = f"tpp-{issued.opd.name}-{issued.year}-{issued.month:02d}-v{issued.version}"
     name = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-") + ".pdf"
-    response = send_file(io.BytesIO(commit(lambda: monthly.pdf(issued))), mimetype="application/pdf", as_attachment=True,
+    response = send_file(io.BytesIO(data), mimetype="application/pdf", as_attachment=True,
                          download_name=name, max_age=0)
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -25,6 +25,7 @@ JOBS = {
     "export": "app.services.documents.export:run",
     "issue": "app.services.documents.issue_jobs:run",
     "reminders": "app.services.notifications.reminders:run_job",  # job id: the day's ordinal
+    "tpp_pdf": "app.services.tpp.monthly:make_pdf",  # job id: the issued TPP list
 }
 QUEUE_NAME = "capaian"
 RUNNERS = ("thread", "inline", "rq")

@@ -219,6 +219,41 @@ class AnnualLead(Journey):
         self.client.get(f"/tinjau/tahunan/{YEAR}", name="tabel tahunan (tim 40)")
 
 
+DAILY = POOLS.get("daily")
+
+
+class Harian(Journey):
+    """The pegawai's kinerja harian: the month calendar and a day (with the scale data's activities)."""
+
+    abstract = not DAILY  # without the scale data's activities there is nothing to read
+    weight = 2
+
+    def on_start(self):
+        self.login(POOLS["logins"]["pegawai"])
+
+    @task
+    def pages(self):
+        year, month = DAILY["month"]
+        self.client.get(f"/kinerja-harian/{year}/{month}", name="kinerja harian: bulan (pegawai)")
+        self.client.get(f"/kinerja-harian/hari/{DAILY['day']}", name="kinerja harian: hari (pegawai)")
+
+
+class HarianTim(Journey):
+    """The Pejabat Penilai of the largest team: the team's week and a member's day."""
+
+    abstract = not DAILY
+    fixed_count = 1
+
+    def on_start(self):
+        self.login(POOLS["logins"]["team"])
+
+    @task
+    def pages(self):
+        self.client.get(f"/kinerja-harian/tim/minggu/{DAILY['monday']}", name="kinerja harian tim: minggu (tim 40)")
+        self.client.get(f"/kinerja-harian/tim/{DAILY['member']}/{DAILY['day']}",
+                        name="kinerja harian tim: hari anggota")
+
+
 class OpdAdmin(Journey):
     """The pengelola kinerja of the largest OPD: monitoring, then its own OPD's list."""
 

@@ -72,7 +72,7 @@ class Database:
 
     def __init__(self, args):
         self.args, self.kind = args, args.db
-        key = f"{args.employees}-{args.seed}-{args.year}-{migration_head()}"
+        key = f"{args.employees}-{args.seed}-{args.year}-{args.daily_days}-{migration_head()}"
         self.cache = os.path.join(CACHE, f"{self.kind}-{key}")
         self.template = f"capaian_bench_tpl_{key}".replace("-", "_").lower()
         self.seed_seconds: float | None = None
@@ -97,7 +97,7 @@ class Database:
         flask(env, "db", "upgrade")
         started = time.perf_counter()
         print(flask(env, "seed-scale", "--employees", str(self.args.employees), "--year", str(self.args.year),
-                    "--seed", str(self.args.seed)).strip())
+                    "--seed", str(self.args.seed), "--daily-days", str(self.args.daily_days)).strip())
         self.seed_seconds = time.perf_counter() - started
         with open(ready, "w") as handle:
             handle.write(f"{self.seed_seconds:.1f}\n")
@@ -162,11 +162,23 @@ def pools(url: str, uploads: str, args) -> dict:
                 db.session.commit()
         else:
             pdf = []
+        daily = None
+        if args.daily_days:
+            from app.models import Activity
+
+            pegawai = db.session.scalar(select(Employee).join(User, User.employee_id == Employee.id)
+                                        .where(User.nip == logins["pegawai"]))
+            day = db.session.scalar(select(Activity.day).where(Activity.employee_id == pegawai.id)
+                                    .order_by(Activity.day.desc()).limit(1))
+            if day is not None:
+                daily = {"day": day.isoformat(), "month": [day.year, day.month],
+                         "monday": (day - dt.timedelta(days=day.weekday())).isoformat(),
+                         "member": pegawai.id}
         db.engine.dispose()
     # Spread both pools over the kabupaten (alternate ends), so users do not queue on one team.
     return {"password": SCALE_PASSWORD, "year": args.year, "logins": logins, "submit": submit[::2] + submit[1::2],
             "review": review[::3] + review[1::3] + review[2::3], "largest_opd": largest,
-            "pdf": pdf, "verify_code": verify_code}
+            "pdf": pdf, "verify_code": verify_code, "daily": daily}
 
 
 def free_port() -> int:
@@ -295,6 +307,8 @@ def main() -> int:
                         help="think time of each user between two pages, MIN,MAX seconds (a person reading a "
                              "page or typing a value: 3,10; a stress test of the capacity: 0.5,1.5)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--daily-days", type=int, default=0,
+                        help="working days of kinerja harian to seed; with them the daily journeys run")
     parser.add_argument("--year", type=int, default=dt.date.today().year)
     parser.add_argument("--pg-url", default="postgresql+psycopg://postgres@127.0.0.1:5432")
     parser.add_argument("--rebuild", action="store_true", help="seed the cached database again")

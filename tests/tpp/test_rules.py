@@ -143,16 +143,16 @@ def test_the_issued_list_has_a_code_its_pdf_is_made_once_and_the_public_page_kno
     assert admin.post(f"/pengelolaan/tpp/{office['opd'].id}/{YEAR}/{MONTH}/terbitkan",
                       data={"version": "0"}).status_code == 302
     issued = db.session.scalar(select(TppList))
-    assert issued.code and len(issued.code) == 14 and issued.stored_name is None
+    db.session.refresh(issued)
+    # issuing queued its PDF (run in the request here): made, stored, hashed
+    assert issued.code and len(issued.code) == 14 and issued.stored_name and issued.sha256 and not issued.signed
     public = make_client(None)
     page = text(public.get(f"/verifikasi/{issued.code.lower().replace('-', '')}"))
     assert "Kode " + issued.code + " asli" in page and "Dinas Kesehatan" in page and "November 2026" in page
-    assert "belum pernah diunduh" in page and "Sari Perawat" not in page  # no names on the public page
+    assert "Sari Perawat" not in page  # no names on the public page
     first = admin.get(f"/pengelolaan/tpp/daftar/{issued.id}.pdf").get_data()
     second = admin.get(f"/pengelolaan/tpp/daftar/{issued.id}.pdf").get_data()
-    assert first == second  # stored on the first download, the same bytes after
-    db.session.refresh(issued)
-    assert issued.stored_name and issued.sha256 and not issued.signed
+    assert first == second  # the same bytes every time
     words = _pdf_text(first)
     assert f"Kode verifikasi {issued.code}" in words and f"/verifikasi/{issued.code}" in words
 
@@ -170,12 +170,39 @@ def test_the_issued_list_has_a_code_its_pdf_is_made_once_and_the_public_page_kno
     assert public.get("/verifikasi/AAAA-BBBB-CCCC").status_code == 404
 
 
+def test_a_pdf_still_being_made_shows_a_page_that_waits_for_it(office, make_client, app, monkeypatch, factory):
+    from app.services import jobs
+
+    queued = []
+    monkeypatch.setattr(jobs, "enqueue", lambda *args: queued.append(args))  # the job waits: its page shows
+    admin = make_client(office["admin"])
+    admin.post(f"/pengelolaan/tpp/{office['opd'].id}/{YEAR}/{MONTH}/terbitkan", data={"version": "0"})
+    issued = db.session.scalar(select(TppList))
+    assert queued == [("tpp_pdf", issued.id, "http://localhost")]
+    waiting = admin.get(f"/pengelolaan/tpp/daftar/{issued.id}.pdf")
+    assert waiting.status_code == 202 and "PDF daftar TPP sedang dibuat" in text(waiting)
+    assert '<meta http-equiv="refresh" content="3">' in waiting.get_data(as_text=True)
+    assert len(queued) == 2  # nothing ran it (a restart): the page queues it again
+    assert "sedang dibuat" in text(make_client(None).get(f"/verifikasi/{issued.code}"))
+    from app.services.tpp.monthly import make_pdf
+
+    make_pdf(issued.id, "http://localhost")
+    ready = admin.get(f"/pengelolaan/tpp/daftar/{issued.id}.pdf")
+    assert ready.status_code == 200 and ready.get_data()[:5] == b"%PDF-"
+    make_pdf(issued.id, "http://localhost")  # run twice: the first PDF stays
+    db.session.refresh(issued)
+    assert admin.get(f"/pengelolaan/tpp/daftar/{issued.id}.pdf").get_data() == ready.get_data()
+    elsewhere = factory.admin([factory.opd("Dinas Lain")])
+    assert make_client(elsewhere).get(f"/pengelolaan/tpp/daftar/{issued.id}.pdf").status_code == 404
+
+
 def test_a_signing_certificate_signs_the_list(office, make_client, app, tmp_path, monkeypatch):
     from tests.signing import use_certificate
 
     use_certificate(app, monkeypatch, str(tmp_path / "ttd.p12"))
-    issued = monthly.issue(office["admin"], office["opd"], YEAR, MONTH)
-    db.session.commit()
+    assert make_client(office["admin"]).post(f"/pengelolaan/tpp/{office['opd'].id}/{YEAR}/{MONTH}/terbitkan",
+                                             data={"version": "0"}).status_code == 302
+    issued = db.session.scalar(select(TppList))
     data = make_client(office["admin"]).get(f"/pengelolaan/tpp/daftar/{issued.id}.pdf").get_data()
     db.session.refresh(issued)
     assert issued.signed and b"/ByteRange" in data and b"CapaianSignature" in data

@@ -145,19 +145,25 @@ def compute(opd: OrgUnit, year: int, month: int, today: dt.date | None = None) -
     by_predikat = settings.tpp_productivity_source == "PREDIKAT"
     percents = parse_predikat_percents(settings.tpp_predikat_percents) if by_predikat else {}
     predikats = latest_predikat(ids, first, last) if by_predikat else {}
-    presence: dict[int, dict[dt.date, Attendance]] = defaultdict(dict)
-    for row in db.session.scalars(select(Attendance).where(Attendance.employee_id.in_(ids),
-                                                           Attendance.day.between(first, last))):
-        presence[row.employee_id][row.day] = row
+    # Plain rows, not ORM objects: an OPD of 3,000 has 60,000 presensi records a month.
+    presence: dict[int, dict[dt.date, PresenceDay]] = defaultdict(dict)
+    for employee_id, day, status, late, early in db.session.execute(
+            select(Attendance.employee_id, Attendance.day, Attendance.status, Attendance.late_minutes,
+                   Attendance.early_minutes).where(Attendance.employee_id.in_(ids), Attendance.day.between(first, last))):
+        presence[employee_id][day] = PresenceDay(absent=status == AttendanceStatus.TANPA_KETERANGAN, late=late or 0,
+                                                 early=early or 0)
     counted: dict[int, int] = defaultdict(int)
+    window_open: dict[dt.date, bool] = {}  # day → its verification window is still open today
     for employee_id, day, status, minutes in db.session.execute(
             select(Activity.employee_id, Activity.day, Activity.status, func.sum(Activity.minutes))
             .where(Activity.employee_id.in_(ids), Activity.day.between(first, last),
                    Activity.status.in_((ActivityStatus.DITERIMA, ActivityStatus.MENUNGGU)))
             .group_by(Activity.employee_id, Activity.day, Activity.status)):
-        if status == ActivityStatus.MENUNGGU and (
-                today <= working_days_after(day, settings.verify_days, holidays) or not settings.unverified_accepted):
-            continue
+        if status == ActivityStatus.MENUNGGU:
+            if day not in window_open:
+                window_open[day] = today <= working_days_after(day, settings.verify_days, holidays)
+            if window_open[day] or not settings.unverified_accepted:
+                continue
         counted[employee_id] += int(minutes or 0)
     result = MonthList(opd, year, month)
     calendar_days = [d for d in days if is_working_day(d, holidays)]
@@ -175,9 +181,7 @@ def compute(opd: OrgUnit, year: int, month: int, today: dt.date | None = None) -
                 kinds[kind] += 1
         cut = away_cut(kinds, len(calendar_days), rules)
         records = presence[employee.id]
-        checked = [PresenceDay(absent=r.status == AttendanceStatus.TANPA_KETERANGAN, late=r.late_minutes,
-                               early=r.early_minutes) for d in working if (r := records.get(d)) is not None
-                   and d not in away[employee.id]]
+        checked = [r for d in working if (r := records.get(d)) is not None and d not in away[employee.id]]
         disc = discipline(checked, rules)
         basis = basis_of(employee, bases)
         result.lines.append(Line(
@@ -260,51 +264,70 @@ def issue(actor: User, opd: OrgUnit, year: int, month: int, reason: str = "", *,
     return issued
 
 
-def pdf_html(issued: TppList) -> str:
+def pdf_html(issued: TppList, base: str | None = None) -> str:
     from flask import render_template
 
     from app.formatting import tanggal
     from app.services.documents.issue import verify_url
     from app.services.documents.pdf import qr_data_uri
 
-    url = verify_url(issued.code) if issued.code else None
+    url = verify_url(issued.code, base) if issued.code else None
     return render_template("tpp/list_pdf.html", issued=issued, snap=issued.snapshot,
                            month_name=f"{MONTHS_ID[issued.month - 1]} {issued.year}",
                            issued_on=tanggal(issued.issued_at), lines=issued.snapshot["lines"],
                            verify_url=url, qr=qr_data_uri(url) if url else None)
 
 
-def pdf(issued: TppList) -> bytes:
-    """The issued list as a PDF to sign: the kop, every pegawai's line, the total, the place and date
-    of issue, the Kepala Perangkat Daerah's signature block (as recorded when it was issued) and the
-    verification code with its QR. Made once, from the snapshot, on its first download: signed when
-    a certificate is configured, stored, and the same bytes every time after (the verification page
-    compares an uploaded copy with its hash). The caller commits."""
+def stored_pdf(issued: TppList) -> bytes | None:
+    """The issued list's PDF as it was made, or None while it is being made."""
+    from app.services.documents import store
+
+    if not issued.stored_name:
+        return None
+    with open(store.path_for(issued.stored_name), "rb") as handle:
+        return handle.read()
+
+
+def make_pdf(list_id: int, base: str = "") -> None:
+    """The job (services/jobs.JOBS["tpp_pdf"], queued when a list is issued) that makes its PDF to
+    sign: the kop, every pegawai's line, the total, the place and date of issue, the Kepala Perangkat
+    Daerah's signature block (as recorded when it was issued) and the verification code with its QR;
+    signed (PAdES) when a certificate is configured, stored, and served the same every time after
+    (the verification page compares an uploaded copy with its hash). An OPD of 3,000 pegawai is a
+    PDF of some 150 pages, half a minute of rendering: never in a request, and no transaction is
+    open while it renders."""
     import hashlib
+
+    from flask import current_app
 
     from app.services import files
     from app.services.documents import render_pool, signing, store
 
-    if issued.stored_name:
-        with open(store.path_for(issued.stored_name), "rb") as handle:
-            return handle.read()
-    data = render_pool.render_page(pdf_html(issued))
-    signed = False
-    if signing.signing_configured():
-        data = signing.sign_pdf(data, reason=f"Daftar TPP {issued.snapshot.get('opd', '')} "
-                                             f"{MONTHS_ID[issued.month - 1]} {issued.year}",
-                                location=issued.snapshot.get("place") or "").data
-        signed = True
+    issued = db.session.get(TppList, list_id)
+    if issued is None or issued.stored_name:
+        db.session.rollback()
+        return
+    html = pdf_html(issued, base or None)
+    reason = f"Daftar TPP {issued.snapshot.get('opd', '')} {MONTHS_ID[issued.month - 1]} {issued.year}"
+    place = issued.snapshot.get("place") or ""
+    db.session.rollback()  # the read ends here: nothing is locked while the PDF renders
+    try:
+        data = render_pool.render_page(html)
+        signed = signing.signing_configured()
+        if signed:
+            data = signing.sign_pdf(data, reason=reason, location=place).data
+    except Exception:
+        current_app.logger.exception("PDF daftar TPP %s tidak dapat dibuat", list_id)
+        return
     stored_name = files.new_name(".pdf")
-    done = db.session.execute(update(TppList).where(TppList.id == issued.id, TppList.stored_name.is_(None))
+    done = db.session.execute(update(TppList).where(TppList.id == list_id, TppList.stored_name.is_(None))
                               .values(stored_name=stored_name, sha256=hashlib.sha256(data).hexdigest(), signed=signed)
                               .execution_options(synchronize_session=False))
-    if done.rowcount != 1:  # made by a download at the same moment: serve that one
-        db.session.refresh(issued)
-        return pdf(issued)
+    if done.rowcount != 1:  # made by another run at the same moment: that one stays
+        db.session.rollback()
+        return
     files.write(db.session, store.path_for(stored_name), data)
-    db.session.refresh(issued)
-    return data
+    db.session.commit()
 
 
 def xlsx(issued: TppList) -> bytes:

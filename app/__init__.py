@@ -86,6 +86,9 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(bench_bp)
     app.register_blueprint(documents_bp, url_prefix="/dokumen")
     app.register_blueprint(verification_bp)
+    from app.survey import bp as survey_bp
+
+    app.register_blueprint(survey_bp)
     from app.api import bp as api_bp
 
     app.register_blueprint(api_bp, url_prefix="/api/v1")

@@ -95,6 +95,12 @@ class Config:
     API_ADDRESS_RATE_LIMIT = "300 per minute"  # per client address, valid token or not
     VERIFY_RATE_LIMIT = "30 per minute; 300 per hour"  # per client IP, on the public verification page
     VERIFY_UPLOAD_MAX_BYTES = 20 * MB  # a PDF uploaded for comparison
+    # The public satisfaction survey: responses per client address (a carrier's NAT puts many phones
+    # behind one address, so generous), per device and layanan (a random id in a cookie; not for the
+    # kiosk link), and how long an opened form stays valid.
+    SURVEY_ADDRESS_RATE_LIMIT = "30 per minute; 600 per hour"
+    SURVEY_DEVICE_LIMIT = "3 per day"
+    SURVEY_VISIT_SECONDS = 2 * 3600
 
     MAIL_SERVER: str | None = None
     MAIL_PORT = 25

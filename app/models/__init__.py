@@ -7,6 +7,7 @@ from app.models.daily import Absence, Activity, ActivityEvidence, Attendance, Da
 from app.models.documents import Document, ExportJob, IssueJob
 from app.models.tpp import TppBasis, TppList
 from app.models.api import ApiRequest, ApiToken
+from app.models.satisfaction import PublicService, SurveyResponse
 from app.models.library import LibraryIndicator, LibraryResult
 from app.models.notifications import Notification
 from app.models.org import ActingAssignment, Employee, OrgUnit
@@ -22,5 +23,5 @@ __all__ = [
     "BehaviorReflection", "CoreValue", "Evidence", "Realization",
     "CoreValueGuide", "Employee", "Expectation", "Indicator", "IndicatorPeriodTarget",
     "LibraryIndicator", "LibraryResult", "LoginThrottle", "Notification", "OrgTarget", "OrgUnit", "OrgYearResult", "Period", "Plan",
-    "TppBasis", "TppList", "User", "WorkResult", "admin_scope",
+    "PublicService", "SurveyResponse", "TppBasis", "TppList", "User", "WorkResult", "admin_scope",
 ]

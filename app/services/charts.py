@@ -380,3 +380,50 @@ def curve_limits_chart(bars: Sequence[tuple[str, int, float, str, list[tuple[flo
         top += h
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+# Mutu of an unsur's NRR → fill (each with at least 4.5:1 contrast on white; the letter is written too).
+MUTU_FILLS = {"A": "#146c43", "B": "#0b4f6c", "C": "#8a5300", "D": "#b02a37"}
+
+
+def nrr_chart(rows: Sequence[dict], *, title: str, chart_id: str = "grafik-nrr") -> Markup:
+    """A horizontal bar per SKM unsur on the 1–4 scale, its NRR (two decimals) and mutu letter
+    written beside it; an unsur nobody answered shows "–". `rows`: number, name, nrr, mutu."""
+    row_h, left, right, top = 30, 250, 90, 26
+    width, height = 640, top + row_h * len(rows) + 30
+    ids = {"title": f"{chart_id}-judul", "desc": f"{chart_id}-uraian"}
+
+    def words(row) -> str:
+        if row["nrr"] is None:
+            return "belum dijawab"
+        return f"{row['nrr']:.2f}".replace(".", ",") + f" ({row['mutu']})"
+
+    desc = "; ".join(f"{row['name']}: {words(row)}" for row in rows)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" class="chart" role="img" '
+             f'aria-labelledby="{ids["title"]} {ids["desc"]}" font-family="system-ui, sans-serif" font-size="13">'
+             f'<title id="{ids["title"]}">{escape(title)}</title><desc id="{ids["desc"]}">{escape(desc)}</desc>']
+    plot = width - left - right
+
+    def x(value) -> float:
+        return left + (float(value) - 1) / 3 * plot
+
+    for tick in (1, 2, 3, 4):
+        parts.append(f'<line x1="{_num(x(tick))}" x2="{_num(x(tick))}" y1="{top - 6}" y2="{height - 24}" '
+                     f'stroke="{GRID}" stroke-width="1"/>')
+        parts.append(f'<text x="{_num(x(tick))}" y="{top - 10}" text-anchor="middle" fill="{TEXT}">{tick}</text>')
+    for n, row in enumerate(rows):
+        y = top + n * row_h
+        parts.append(f'<text x="{left - 8}" y="{y + 19}" text-anchor="end" fill="{TEXT}">'
+                     f'U{row["number"]} {escape(row["name"][:34])}</text>')
+        if row["nrr"] is None:
+            parts.append(f'<text x="{left + 4}" y="{y + 19}" fill="{TEXT}">–</text>')
+            continue
+        fill = MUTU_FILLS.get(row["mutu"], AXIS)
+        parts.append(f'<rect x="{left}" y="{y + 5}" width="{_num(max(2.0, x(row["nrr"]) - left))}" height="{row_h - 10}" '
+                     f'fill="{fill}"><title>{escape(row["name"])}: {words(row)}</title></rect>')
+        parts.append(f'<text x="{_num(x(row["nrr"]) + 6)}" y="{y + 19}" fill="{TEXT}" font-weight="600">'
+                     f'{words(row)}</text>')
+    parts.append(f'<text x="{left + plot / 2:.0f}" y="{height - 6}" text-anchor="middle" fill="{TEXT}">'
+                 f'Nilai rata-rata unsur (NRR, skala 1–4)</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -14,7 +14,7 @@ from app.domain.enums import (
 )
 from app.domain.scoring import Predikat, Rating
 from app.models import (
-    Activity, ApiToken, Holiday, TppList,
+    Activity, ApiToken, Holiday, PublicService, SurveyResponse, TppList,
     ActingAssignment, AnnualEvaluation, Assessment, Document, Evidence, ExportJob, FeedbackPhrase, FollowUp,
     LibraryResult, Notification, Objection, OrgTarget, Realization,
 )
@@ -23,12 +23,14 @@ from app.models.base import utcnow
 
 # Reachable without logging in.
 PUBLIC = {"static", "bootstrap.static", "main.healthz", "main.logo", "auth.login", "auth.activate",
-          "verification.index", "verification.code", "main.unsubscribe"}
+          "verification.index", "verification.code", "main.unsubscribe",
+          "survey.survey", "survey.kiosk", "survey.thanks", "survey.thanks_kiosk"}
 # Every logged-in user may use these for themselves.
 SELF_SERVICE = {"main.home", "main.profile", "auth.change_password", "auth.logout", "main.notifications",
                 "main.notifications_read_all", "main.notification_open", "main.reminder_preference", "main.guide"}
 # Admin routes that act on one object of an OPD: another OPD's admin gets 403/404 (no leak).
-ADMIN_OBJECT_ARGS = {"employee_id", "unit_id", "assignment_id", "token", "target_id", "opd_id", "job_id", "list_id"}
+ADMIN_OBJECT_ARGS = {"employee_id", "unit_id", "assignment_id", "token", "target_id", "opd_id", "job_id", "list_id",
+                     "service_id", "response_id"}
 # Admin routes only a superadmin may use (the whole kabupaten's settings and calendar).
 SUPERADMIN_ONLY_PREFIXES = ("admin.settings", "admin.year", "admin.holiday", "admin.tpp_basis", "admin.api_token")
 # Kabupaten-wide master data any pengelola kinerja maintains (the indicator library per jabatan).
@@ -92,7 +94,13 @@ def world(factory):
     holiday = Holiday(day=dt.date(2026, 12, 25), kind="LIBUR_NASIONAL", name="Hari Raya Natal")
     tpp_list = TppList(opd_id=opd_a.id, year=2026, month=11, version=1, snapshot={"lines": []}, total=Decimal(0))
     token = ApiToken(name="Gaji", prefix="cpn_abcdef", secret_sha256="0" * 64, scopes=["tpp"])
-    db.session.add_all([document, job, notification, activity, holiday, tpp_list, token])
+    service = PublicService(opd_id=opd_a.id, unit_id=unit_a.id, name="Layanan A", code="abcdefghjk",
+                            period_kind="SEMESTER")
+    db.session.add_all([document, job, notification, activity, holiday, tpp_list, token, service])
+    db.session.flush()
+    response = SurveyResponse(service_id=service.id, day=dt.date.today(), visit_sha256="1" * 64, q1=4,
+                              suggestion="Subjek A")
+    db.session.add(response)
     db.session.flush()
     args = {
         "employee_id": subject.id, "unit_id": unit_a.id, "assignment_id": assignment.id,
@@ -107,6 +115,7 @@ def world(factory):
         "document_id": document.id, "job_id": job.id, "notification_id": notification.id,
         "activity_id": activity.id, "holiday_id": holiday.id, "day": dt.date.today().isoformat(),
         "monday": dt.date.today().isoformat(), "month": 12, "list_id": tpp_list.id, "token_id": token.id,
+        "service_id": service.id, "response_id": response.id, "key": "kunci-salah",
     }
     _ = Aspect
     return {"subject": subject, "pegawai": pegawai, "admin_b": admin_b, "args": args}

@@ -23,6 +23,7 @@ from app.seed.demo.assessments import seed_assessments
 from app.seed.demo.daily import seed_daily, seed_tpp
 from app.seed.demo.plan import build_plan
 from app.seed.demo.reviews import seed_reviews
+from app.seed.demo.satisfaction import seed_satisfaction
 from app.seed.demo.skp import seed_skp
 from app.services import ServiceError
 from app.services.audit import record
@@ -108,18 +109,20 @@ def seed_demo() -> list[tuple[str, User]]:
     reviews = seed_reviews(plan, employees, recorder=superadmin)
     daily = seed_daily(logins[1][1].employee, recorder=superadmin)
     seed_tpp(data.DINKES, pengelola, daily)
+    services, responses = seed_satisfaction(superadmin)
     record(None, "demo.dimuat", pemda,
            summary=f"Data demo {data.DOCUMENT_PLACE} dimuat: {sum(u.kind == OrgUnitKind.OPD for u in units)} "
                    f"perangkat daerah, {len(units)} unit kerja, {len(employees)} pegawai, {skp.plans} SKP, "
                    f"{assessments.assessments} penilaian periode ({assessments.files} berkas dan "
                    f"{assessments.links} tautan bukti dukung), {reviews.approved} di antaranya dinilai, "
                    f"{sum(reviews.annual.values())} evaluasi tahunan, {sum(reviews.objections.values())} keberatan, "
-                   f"{daily.activities} kegiatan harian.",
+                   f"{daily.activities} kegiatan harian, {services} layanan dengan {responses} jawaban survei kepuasan.",
            after={"units": len(units), "employees": len(employees), "plans": skp.plans,
                   "plan_statuses": skp.statuses, **assessments.as_dict(), **reviews.as_dict(),
                   "daily": {"holidays": daily.holidays, "activities": daily.activities, "accepted": daily.accepted,
                             "returned": daily.returned, "absences": daily.absences, "presence": daily.presence,
                             "tpp_bases": daily.tpp_bases, "tpp_lists": daily.tpp_lists},
+                  "satisfaction": {"services": services, "responses": responses},
                   "logins": [user.nip for _label, user in logins]})
     db.session.flush()
     return logins

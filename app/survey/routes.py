@@ -10,6 +10,7 @@ import secrets
 from flask import abort, current_app, make_response, redirect, render_template, request, url_for
 from flask_limiter.util import get_remote_address
 
+from app.domain.satisfaction import UNSUR
 from app.extensions import limiter
 from app.forms import apply_service_error
 from app.models.base import local_today
@@ -21,6 +22,7 @@ from app.survey.forms import SurveyForm
 from app.web import commit
 
 DEVICE_COOKIE = "skm_perangkat"
+POINTS = tuple(points for _, _, points in UNSUR)
 
 
 def _address_limit() -> str:
@@ -92,7 +94,7 @@ def _page(code: str, kiosk_key: str | None):
         status = 422
     form.visit.data = responses_svc.visit_token(service)  # unused so far: a fresh one costs nothing
     response = make_response(render_template("satisfaction/survey.html", service=service, form=form, kiosk=kiosk,
-                                             action=request.path), status)
+                                             action=request.path, points=POINTS), status)
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Robots-Tag"] = "noindex"
     if not kiosk and request.cookies.get(DEVICE_COOKIE) != device:

@@ -66,7 +66,9 @@ def main() -> int:
             print(f"{row['Name']:<28} {row['Request Count']:>7} {row['Failure Count']:>5} "
                   f"{float(row['Requests/s']):>7.1f} {row['50%']:>6} {row['95%']:>6} {row['99%']:>6}")
         print(f"responses kept: {kept:,}; peak RSS per worker: {sorted(round(kb / 1024) for kb in peak.values())} MB")
-        if args.db == "postgresql":
+        if args.db == "postgresql":  # the workers' connections may outlive gunicorn's master by a moment
+            psql(args.pg_url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                              "WHERE datname = 'capaian_bench_survey' AND pid <> pg_backend_pid()")
             psql(args.pg_url, 'DROP DATABASE IF EXISTS "capaian_bench_survey"')
         return 0
     finally:

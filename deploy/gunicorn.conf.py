@@ -1,7 +1,7 @@
 """Gunicorn settings for Capaian: `gunicorn -c deploy/gunicorn.conf.py wsgi:app`.
 
-Two worker processes with four threads each serve a kabupaten of a few thousand pegawai on a
-small server. Environment variables override the defaults (GUNICORN_BIND, GUNICORN_WORKERS,
+Four worker processes with two threads each serve a kabupaten of a few thousand pegawai on a
+small server of two cores. Environment variables override the defaults (GUNICORN_BIND, GUNICORN_WORKERS,
 GUNICORN_THREADS, GUNICORN_TIMEOUT) so that the systemd unit needs no edited copy of this file.
 """
 import os
@@ -9,17 +9,20 @@ import os
 wsgi_app = "wsgi:app"
 # Only nginx on the same machine talks to gunicorn.
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
+# Four processes of two threads on two cores: the same eight requests at once as two of four, but half
+# the threads waiting on each process's GIL (the public survey at 50 respondents a second: p50 140 →
+# 28 ms, docs/PERFORMANCE.md); a worker is recycled after GUNICORN_MAX_REQUESTS, not every 40 seconds.
+workers = int(os.environ.get("GUNICORN_WORKERS", "4"))
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 
 # A PDF or a roster import of a few thousand rows may take a while; nginx waits 120 s.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "90"))
 graceful_timeout = 30
 keepalive = 5
 # Recycle workers now and then, so a slow leak never grows for months.
-max_requests = 2000
-max_requests_jitter = 200
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
+max_requests_jitter = max_requests // 10
 
 # Logs go to stdout/stderr, i.e. the systemd journal: `journalctl -u capaian`.
 accesslog = "-"

@@ -59,6 +59,7 @@ def _answer(form: SurveyForm) -> responses_svc.Answer:
 
 def _page(code: str, kiosk_key: str | None):
     service = _service(code)
+    service_id = service.id  # the commit below expires the object: no reload for this
     kiosk = kiosk_key is not None
     if kiosk and not layanan_svc.kiosk_key_valid(service, kiosk_key):
         abort(404)
@@ -82,7 +83,7 @@ def _page(code: str, kiosk_key: str | None):
                 status = 422
             else:
                 if new and not kiosk:
-                    _device_limit(service.id, device, count=True)
+                    _device_limit(service_id, device, count=True)
                 target = url_for("survey.thanks_kiosk", code=code, key=kiosk_key) if kiosk \
                     else url_for("survey.thanks", code=code)
                 response = redirect(target)

@@ -1,5 +1,5 @@
 """Load benchmark: seed a kabupaten (seed-scale, cached), serve it with gunicorn as deployed
-(deploy/gunicorn.conf.py: 2 workers × 4 threads) on a free port, drive it with locust at each
+(deploy/gunicorn.conf.py: 4 workers × 2 threads) on a free port, drive it with locust at each
 number of users, and print per page p50/p95/p99, throughput, errors and the ratio to the floor
 page, the RSS of each gunicorn worker, and the time to import a 10,000-row roster.
 

@@ -60,7 +60,8 @@ def main() -> int:
         with open(prefix + "_stats.csv") as handle:
             rows = list(csv.DictReader(handle))
         kept = count(url, uploads)
-        print(f"{args.db}, {args.rate} respondents a second wanted, {args.duration} s (2 gunicorn workers × 4 threads)")
+        print(f"{args.db}, {args.rate} respondents a second wanted, {args.duration} s (gunicorn as deployed: "
+              f"{os.environ.get('GUNICORN_WORKERS', '4')} workers × {os.environ.get('GUNICORN_THREADS', '2')} threads)")
         print(f"{'request':<28} {'count':>7} {'fail':>5} {'req/s':>7} {'p50':>6} {'p95':>6} {'p99':>6}")
         for row in rows:
             print(f"{row['Name']:<28} {row['Request Count']:>7} {row['Failure Count']:>5} "

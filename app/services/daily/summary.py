@@ -89,3 +89,47 @@ def activities_for(employee: Employee, indicator_id: int, first: dt.date, last: 
 def for_period(employee_id: int, period, indicator_ids: list[int]) -> dict[int, IndicatorWork]:
     """for_indicators over the dates of an appraisal period."""
     return for_indicators(employee_id, period.start_date, period.end_date, indicator_ids)
+
+
+@dataclass
+class MonthWork:
+    count: int = 0
+    minutes: int = 0
+    outputs: dict[str, Decimal] = field(default_factory=dict)
+
+
+def monthly_by_result(employee_id: int, first: dt.date, last: dt.date, today: dt.date | None = None
+                      ) -> dict[int | None, dict[tuple[int, int], MonthWork]]:
+    """The counted activities between two dates by RHK (None: tugas tambahan and other work) and by
+    month (year, month): the recap the Evaluasi Kinerja appends. Two queries."""
+    today = today or local_today()
+    settings = get_settings()
+    holidays = holiday_days(first, last + dt.timedelta(days=settings.verify_days * 3 + 14))
+    recap: dict[int | None, dict[tuple[int, int], MonthWork]] = {}
+    counted_day: dict[tuple[dt.date, ActivityStatus], bool] = {}
+
+    def counts(day: dt.date, status: ActivityStatus) -> bool:
+        if status == ActivityStatus.DITERIMA:
+            return True
+        if (day, status) not in counted_day:
+            counted_day[(day, status)] = settings.unverified_accepted and \
+                today > working_days_after(day, settings.verify_days, holidays)
+        return counted_day[(day, status)]
+
+    where = (Activity.employee_id == employee_id, Activity.day.between(first, last),
+             Activity.status.in_((ActivityStatus.DITERIMA, ActivityStatus.MENUNGGU)))
+    for result_id, day, status, count, minutes in db.session.execute(
+            select(Activity.work_result_id, Activity.day, Activity.status, func.count(Activity.id),
+                   func.sum(Activity.minutes)).where(*where)
+            .group_by(Activity.work_result_id, Activity.day, Activity.status)):
+        if counts(day, status):
+            item = recap.setdefault(result_id, {}).setdefault((day.year, day.month), MonthWork())
+            item.count += count
+            item.minutes += int(minutes or 0)
+    for result_id, day, status, unit, quantity in db.session.execute(
+            select(Activity.work_result_id, Activity.day, Activity.status, Activity.output_unit,
+                   Activity.output_quantity).where(*where, Activity.output_quantity.is_not(None))):
+        if counts(day, status):
+            item = recap.setdefault(result_id, {}).setdefault((day.year, day.month), MonthWork())
+            item.outputs[unit] = item.outputs.get(unit, Decimal(0)) + Decimal(quantity)
+    return recap

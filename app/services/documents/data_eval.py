@@ -158,7 +158,7 @@ def snapshot_evaluation(assessment: Assessment) -> dict[str, Any]:
         item["feedback"] = [feedback[f"nilai:{value.id}"].text] if f"nilai:{value.id}" in feedback else []
     heading = period_heading(period)
     predikat = assessment.predikat.printed if assessment.predikat is not None else None
-    return evaluation_document(
+    document = evaluation_document(
         plan, employee, reviewer, heading=heading, final=period.is_final,
         period_text=date_span(period.start_date, period.end_date), organisation=org,
         distribution=distribution(result, period_counts(period, opd.id if opd else None, assessment.reviewed_at),
@@ -170,6 +170,52 @@ def snapshot_evaluation(assessment: Assessment) -> dict[str, Any]:
         period_label=period.title, notes=[],
         signed=(assessment.reviewed_by, assessment.reviewed_at, assessment.reviewed_as),
     )
+    document["daily_recap"] = daily_recap(plan, assessment.employee_id, period.start_date, period.end_date,
+                                          today=assessment.reviewed_at.date())
+    return document
+
+
+def daily_recap(plan: Plan, employee_id: int, first: dt.date, last: dt.date, *, today: dt.date) -> list[dict]:
+    """The appended recap of the period's kinerja harian per RHK and month (counted as on the day
+    the assessment was approved, so that the document stays the same): each RHK of the SKP with
+    activities, then the other work; empty when the pegawai recorded none."""
+    from app.domain.nip import MONTHS_ID
+    from app.services.daily.summary import monthly_by_result
+
+    recap = monthly_by_result(employee_id, first, last, today=today)
+    if not recap:
+        return []
+
+    def hours(minutes: int) -> str:
+        return f"{minutes // 60} j {minutes % 60:02d} m"
+
+    def outputs(found: dict) -> str:
+        merged: dict[str, tuple[str, object]] = {}  # "surat" → ("Surat", 3.5): case and spaces do not matter
+        for unit, quantity in found.items():
+            key = " ".join(unit.lower().split())
+            spelled, total = merged.get(key, (" ".join(unit.split()), 0))
+            merged[key] = (spelled, total + quantity)
+        return ", ".join(f"{amount(q, None)} {u}" for _, (u, q) in sorted(merged.items())) or DASH
+
+    rows = []
+    named = [(r.id, r.text) for r in plan.results]
+    earlier: dict = {}  # RHK of an earlier version of the SKP (changed during the year)
+    for result_id in [k for k in recap if k is not None and k not in dict(named)]:
+        for month, work in recap.pop(result_id).items():
+            into = earlier.setdefault(month, type(work)())
+            into.count, into.minutes = into.count + work.count, into.minutes + work.minutes
+            for unit, quantity in work.outputs.items():
+                into.outputs[unit] = into.outputs.get(unit, 0) + quantity
+    recap["earlier"] = earlier
+    for result_id, text in named + [("earlier", "RHK pada SKP versi sebelumnya"),
+                                    (None, "Tugas tambahan dan pekerjaan lainnya")]:
+        months = recap.get(result_id)
+        if not months:
+            continue
+        rows.append({"rhk": text, "months": [
+            {"month": f"{MONTHS_ID[m - 1]} {y}", "count": work.count, "hours": hours(work.minutes),
+             "outputs": outputs(work.outputs)} for (y, m), work in sorted(months.items())]})
+    return rows
 
 
 def evaluation_document(plan: Plan, employee: dict, reviewer: dict | None, *, heading: str, final: bool,

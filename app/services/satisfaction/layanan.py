@@ -135,6 +135,8 @@ def kiosk_key_valid(service: PublicService, key: str | None) -> bool:
 
 
 def by_code(code: str) -> PublicService | None:
+    """The layanan of a survey page's code, with its unit and OPD (one query)."""
     if not code or len(code) > 16 or any(ch not in CODE_ALPHABET for ch in code):
         return None
-    return db.session.scalar(select(PublicService).where(PublicService.code == code))
+    return db.session.scalar(select(PublicService).options(joinedload(PublicService.unit), joinedload(PublicService.opd))
+                             .where(PublicService.code == code))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from app.extensions import db
 from app.models import PublicService, SurveyResponse, User
@@ -103,19 +103,21 @@ def submit(service: PublicService, answer: Answer, *, token: str | None, source:
         raise ServiceError("Survei layanan ini sedang ditutup.")
     visit = visit_hash(service, token)
     answer = check(answer)
-    kept = db.session.scalar(select(SurveyResponse).where(SurveyResponse.visit_sha256 == visit))
-    if kept is not None:
-        return kept, False
     now = utcnow()
     values = {f"q{i + 1}": a for i, a in enumerate(answer.answers)}
-    same = select(SurveyResponse.id).where(
+    same_answers = and_(
         SurveyResponse.service_id == service.id, SurveyResponse.source == source,
         SurveyResponse.submitted_at >= now - dt.timedelta(minutes=DUPLICATE_MINUTES),
         *(getattr(SurveyResponse, q) == v if v is not None else getattr(SurveyResponse, q).is_(None)
           for q, v in values.items()),
-        SurveyResponse.suggestion == answer.suggestion if answer.suggestion else SurveyResponse.suggestion.is_(None)
-    ).limit(1)
-    duplicate = not kiosk and db.session.scalar(same) is not None
+        SurveyResponse.suggestion == answer.suggestion if answer.suggestion else SurveyResponse.suggestion.is_(None))
+    # One query for both: this visit already answered, or the same answers from the same source.
+    found = db.session.execute(select(SurveyResponse.id, SurveyResponse.visit_sha256).where(
+        or_(SurveyResponse.visit_sha256 == visit, same_answers)).limit(2)).all()
+    kept = next((row.id for row in found if row.visit_sha256 == visit), None)
+    if kept is not None:
+        return db.session.get(SurveyResponse, kept), False
+    duplicate = not kiosk and bool(found)
     response = SurveyResponse(
         service_id=service.id, submitted_at=now, day=local_today(), **values, age_band=answer.age_band,
         sex=answer.sex, education=answer.education, occupation=answer.occupation, suggestion=answer.suggestion,

@@ -386,11 +386,15 @@ def curve_limits_chart(bars: Sequence[tuple[str, int, float, str, list[tuple[flo
 MUTU_FILLS = {"A": "#146c43", "B": "#0b4f6c", "C": "#8a5300", "D": "#b02a37"}
 
 
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip(" ,") + "…"
+
+
 def nrr_chart(rows: Sequence[dict], *, title: str, chart_id: str = "grafik-nrr") -> Markup:
     """A horizontal bar per SKM unsur on the 1–4 scale, its NRR (two decimals) and mutu letter
     written beside it; an unsur nobody answered shows "–". `rows`: number, name, nrr, mutu."""
-    row_h, left, right, top = 30, 250, 90, 26
-    width, height = 640, top + row_h * len(rows) + 30
+    row_h, left, right, top = 30, 320, 90, 26
+    width, height = 700, top + row_h * len(rows) + 30
     ids = {"title": f"{chart_id}-judul", "desc": f"{chart_id}-uraian"}
 
     def words(row) -> str:
@@ -414,7 +418,7 @@ def nrr_chart(rows: Sequence[dict], *, title: str, chart_id: str = "grafik-nrr")
     for n, row in enumerate(rows):
         y = top + n * row_h
         parts.append(f'<text x="{left - 8}" y="{y + 19}" text-anchor="end" fill="{TEXT}">'
-                     f'U{row["number"]} {escape(row["name"][:34])}</text>')
+                     f'U{row["number"]} {escape(_short(row["name"], 33))}</text>')
         if row["nrr"] is None:
             parts.append(f'<text x="{left + 4}" y="{y + 19}" fill="{TEXT}">–</text>')
             continue

@@ -171,6 +171,11 @@ class SettingsForm(VersionedForm):
                     NumberRange(1, 90, "Batas waktu keberatan harus 1 sampai 90 hari.")],
         render_kw={"inputmode": "numeric", "min": 1, "max": 90},
         description="Dihitung sejak hasil evaluasi tahunan diserahkan kepada pegawai (bawaan 14 hari).")
+    org_predikat_thresholds = StringField(
+        "Saran predikat organisasi: batas capaian Istimewa; Baik; Butuh Perbaikan; Kurang (%)",
+        render_kw={"maxlength": 60, "inputmode": "decimal"},
+        description="Bawaan 110; 90; 70; 50 — di bawah batas terakhir: Sangat Kurang. Saran dihitung dari realisasi "
+                    "sasaran Perjanjian Kinerja; penetapan yang berbeda wajib beralasan.")
 
     # Kinerja harian (RULES.md §11).
     day_minutes = IntegerField(

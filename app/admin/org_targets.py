@@ -15,7 +15,7 @@ from app.models import AppraisalYear, OrgTarget, OrgUnit
 from app.security import can_admin_opd
 from app.services import ServiceError
 from app.services.skp.org_targets import (
-    OrgTargetData, create_target, delete_target, move_target, reference_counts, set_year_result,
+    OrgTargetData, create_target, delete_target, move_target, reference_counts, set_year_result, suggestion,
     targets_of, update_target, year_result,
 )
 from app.services.years import all_years, current_year
@@ -72,7 +72,7 @@ def _render_list(opd: OrgUnit, year: AppraisalYear, result_form: OrgResultForm |
     return render_template(
         "admin/org_targets.html", opd=opd, year=year, filter_form=form, targets=targets,
         used=reference_counts([t.id for t in targets]), result=result, result_form=result_form,
-        action_form=ActionForm(),
+        action_form=ActionForm(), suggested=suggestion(opd.id, year.id, targets),
     )
 
 

@@ -305,3 +305,43 @@ def period_achievement(*, target, target_high=None, direction="higher", cumulati
             high = high_annual * low / low_annual if scaled else high_annual
     realization = period_realization(values, number, cumulative=cumulative, final=final)
     return achievement(low, realization, direction, target_high=high, cap=cap)
+
+
+# --- the organisation's own capaian and the predikat it suggests (the kabupaten's rule) ---------
+
+DEFAULT_ORG_THRESHOLDS = (Decimal(110), Decimal(90), Decimal(70), Decimal(50))
+ORG_PREDIKAT_ORDER = (OrgPredikat.ISTIMEWA, OrgPredikat.BAIK, OrgPredikat.BUTUH_PERBAIKAN, OrgPredikat.KURANG,
+                      OrgPredikat.SANGAT_KURANG)
+
+
+def parse_org_thresholds(text: str) -> tuple[Decimal, ...]:
+    """"110; 90; 70; 50" → the lowest capaian (%) of Istimewa, Baik, Butuh Perbaikan and Kurang
+    (below the last: Sangat Kurang): four numbers, each lower than the one before, above 0."""
+    parts = [p.strip().replace(",", ".") for p in (text or "").replace("\n", ";").split(";") if p.strip()]
+    try:
+        values = tuple(Decimal(p) for p in parts)
+    except InvalidOperation:
+        raise ValueError("tulis empat angka persen dipisah titik koma, mis. 110; 90; 70; 50") from None
+    if len(values) != 4 or any(not v.is_finite() for v in values):
+        raise ValueError("tulis empat angka persen dipisah titik koma, mis. 110; 90; 70; 50")
+    if values[-1] <= 0 or any(a <= b for a, b in zip(values, values[1:])):
+        raise ValueError("setiap batas harus lebih kecil daripada batas sebelumnya dan lebih dari 0")
+    return values
+
+
+def org_capaian(pairs: Iterable[tuple]) -> Decimal | None:
+    """The OPD's capaian: the mean of each Perjanjian Kinerja target's capaian (realisasi ÷ target,
+    up to DEFAULT_CAP), over the targets with both; None when none has them."""
+    return weighted_capaian(achievement(target, realization) for target, realization in pairs)
+
+
+def suggest_org_predikat(capaian: Decimal | None, thresholds: tuple = DEFAULT_ORG_THRESHOLDS) -> OrgPredikat | None:
+    """The predikat kinerja organisasi the capaian suggests: ≥ the first threshold Istimewa, ≥ the
+    second Baik, ≥ the third Butuh Perbaikan, ≥ the fourth Kurang, else Sangat Kurang."""
+    value = _decimal(capaian)
+    if value is None:
+        return None
+    for low, result in zip(thresholds, ORG_PREDIKAT_ORDER):
+        if value >= Decimal(low):
+            return result
+    return OrgPredikat.SANGAT_KURANG

@@ -36,6 +36,10 @@ class AppSettings(Base):
         server_default=CurveEnforcement.WARN.name,
     )
     objection_days: Mapped[int] = mapped_column(Integer, default=14, server_default="14")
+    # The lowest capaian (%) of the OPD for Istimewa, Baik, Butuh Perbaikan and Kurang: the predikat
+    # kinerja organisasi Capaian suggests at year end (the kabupaten's rule).
+    org_predikat_thresholds: Mapped[str] = mapped_column(String(60), default="110; 90; 70; 50",
+                                                         server_default="110; 90; 70; 50")
     # Kinerja harian (RULES.md §11): the standard minutes of a working day, the most a day may hold,
     # how many working days back an activity may be entered, the Pejabat Penilai's days to verify,
     # and whether what is not verified in time counts as accepted.

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.domain.enums import CurveEnforcement, LatePolicy, PaperSize
+from app.domain.scoring import parse_org_thresholds
 from app.domain.tpp import DEFAULT_AWAY, DEFAULT_PREDIKAT, parse_away, parse_bands, parse_predikat_percents
 from app.extensions import db
 from app.models import AppSettings, CoreValue, User
@@ -46,6 +47,7 @@ DEFAULTS = {
     "tpp_productivity_source": "AKTIVITAS",
     "tpp_predikat_percents": DEFAULT_PREDIKAT,
     "tpp_away_rules": DEFAULT_AWAY,
+    "org_predikat_thresholds": "110; 90; 70; 50",
 }
 PRODUCTIVITY_SOURCES = {"AKTIVITAS": "Menit kegiatan harian yang diterima terhadap standar",
                         "PREDIKAT": "Predikat kinerja periode terakhir yang sudah dinilai"}
@@ -100,6 +102,10 @@ def check_review_settings(values: dict, current: AppSettings) -> None:
         except ValueError as error:
             errors.append((key, f"{str(error)[:1].upper()}{str(error)[1:]}. Tulis seperti 1-30:0,5; 31-60:1; 91-:1,5 "
                                 "(rentang menit mulai dari 1, berurutan, yang terakhir boleh terbuka)."))
+    try:
+        parse_org_thresholds(values.get("org_predikat_thresholds", current.org_predikat_thresholds) or "")
+    except ValueError as error:
+        errors.append(("org_predikat_thresholds", f"{str(error)[:1].upper()}{str(error)[1:]}."))
     if values.get("tpp_productivity_source", current.tpp_productivity_source) not in PRODUCTIVITY_SOURCES:
         errors.append(("tpp_productivity_source", "Pilih cara mengukur produktivitas."))
     for key, parse, example in (

@@ -12,12 +12,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from app.domain.enums import AssessmentStatus, CurveEnforcement, EvaluationStatus, OrgUnitKind, PositionKind
-from app.domain.scoring import Predikat, Rating, curve_violations, predikat, suggested_result_rating
+from app.domain.scoring import Predikat, Rating, curve_violations, org_capaian, predikat, suggested_result_rating
 from app.domain.skp import PlanStatus, ResultKind
 from app.extensions import db
 from app.models import (
-    AnnualEvaluation, AppraisalYear, Assessment, Employee, FollowUp, Indicator, OrgUnit, OrgYearResult, Period, Plan,
-    Realization, User, WorkResult,
+    AnnualEvaluation, AppraisalYear, Assessment, Employee, FollowUp, Indicator, OrgTarget, OrgUnit, OrgYearResult, Period,
+    Plan, Realization, User, WorkResult,
 )
 from app.models.base import local_today, utcnow
 from app.security import may_assess_year, records_external_approval
@@ -90,13 +90,27 @@ def year_capaian(employee_ids: list[int], year: AppraisalYear) -> dict[int, Deci
     return {e: final.get(e, periodic.get(e)) for e in set(final) | set(periodic)}
 
 
-def unit_capaian(employee: Employee, year: AppraisalYear, results: dict[int, OrgYearResult]) -> Decimal | None:
-    """The head of an OPD (its JPT) takes the organisation's capaian as their suggestion."""
+def unit_capaian(employee: Employee, year: AppraisalYear, results: dict[int, OrgYearResult],
+                 computed: dict[int, Decimal] | None = None) -> Decimal | None:
+    """The head of an OPD (its JPT) takes the organisation's capaian as their suggestion: the one
+    set with its predikat, else the one its Perjanjian Kinerja targets' realisasi compute."""
     unit = employee.unit
     if employee.position_kind != PositionKind.JPT or unit is None or unit.kind != OrgUnitKind.OPD:
         return None
     result = results.get(unit.id)
-    return result.capaian if result is not None else None
+    if result is not None and result.capaian is not None:
+        return result.capaian
+    return (computed or {}).get(unit.id)
+
+
+def computed_capaian(opd_ids: set[int], year: AppraisalYear) -> dict[int, Decimal]:
+    """OPD → the capaian its targets' realisasi compute (one query)."""
+    pairs: dict[int, list] = {}
+    for opd_id, target, real in db.session.execute(
+            select(OrgTarget.opd_id, OrgTarget.target_value, OrgTarget.realization)
+            .where(OrgTarget.opd_id.in_(opd_ids or {-1}), OrgTarget.year_id == year.id)):
+        pairs.setdefault(opd_id, []).append((target, real))
+    return {opd_id: value for opd_id, found in pairs.items() if (value := org_capaian(found)) is not None}
 
 
 def annual_team(reviewer: User, year: AppraisalYear, *, for_head: bool = False) -> AnnualTeam:
@@ -124,10 +138,13 @@ def annual_team(reviewer: User, year: AppraisalYear, *, for_head: bool = False) 
     opd_ids = {m.unit.opd_id for m in members if m.unit is not None}
     results = {r.opd_id: r for r in db.session.scalars(
         select(OrgYearResult).where(OrgYearResult.opd_id.in_(opd_ids or {-1}), OrgYearResult.year_id == year.id))}
+    heads = {m.unit.id for m in members if m.position_kind == PositionKind.JPT and m.unit is not None
+             and m.unit.kind == OrgUnitKind.OPD}
+    computed = computed_capaian(heads, year) if heads else {}
     settings = get_settings()
     rows = []
     for member in members:
-        unit_value = unit_capaian(member, year, results)
+        unit_value = unit_capaian(member, year, results, computed)
         base = unit_value if unit_value is not None else capaian.get(member.id)
         rows.append(TeamRow(
             employee=member, plan=plans.get(member.id), evaluation=evaluations.get(member.id),

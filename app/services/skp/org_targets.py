@@ -166,6 +166,30 @@ def move_target(actor: User | None, target: OrgTarget, step: int) -> bool:
     return True
 
 
+@dataclass
+class Suggestion:
+    """The predikat kinerja organisasi the OPD's own capaian suggests (the kabupaten's thresholds)."""
+
+    capaian: Decimal | None
+    predikat: OrgPredikat | None
+    counted: int  # targets with a target and a realisasi
+    total: int
+
+
+def suggestion(opd_id: int, year_id: int, targets: list[OrgTarget] | None = None) -> Suggestion:
+    """From the realisasi of the OPD's Perjanjian Kinerja targets of the year (one query, none
+    when the targets are given)."""
+    from app.domain.scoring import org_capaian, parse_org_thresholds, suggest_org_predikat
+    from app.services.settings import get_settings
+
+    targets = targets if targets is not None else targets_of(opd_id, year_id)
+    pairs = [(t.target_value, t.realization) for t in targets]
+    capaian = org_capaian(pairs)
+    counted = sum(1 for target, real in pairs if target is not None and target > 0 and real is not None)
+    thresholds = parse_org_thresholds(get_settings().org_predikat_thresholds)
+    return Suggestion(capaian, suggest_org_predikat(capaian, thresholds), counted, len(targets))
+
+
 def _result_snapshot(result: OrgYearResult | None) -> dict:
     if result is None:
         return {"predikat": None, "capaian": None, "note": None}
@@ -174,10 +198,20 @@ def _result_snapshot(result: OrgYearResult | None) -> dict:
 
 def set_year_result(actor: User | None, opd: OrgUnit, year: AppraisalYear, predikat: OrgPredikat | None,
                     capaian: Decimal | None, note: str | None) -> OrgYearResult:
-    """Set (or clear) the predikat kinerja organisasi and capaian of an OPD for a year."""
+    """Set (or clear) the predikat kinerja organisasi and capaian of an OPD for a year. When the
+    realisasi of its targets suggest a predikat, another one needs its reason in the note; an
+    empty capaian takes the computed one."""
     _check_scope(actor, opd.id)
     if capaian is not None and capaian < 0:
         raise ServiceError("Capaian tidak boleh negatif.", field="capaian")
+    suggested = suggestion(opd.id, year.id)
+    if predikat is not None and suggested.predikat is not None and predikat != suggested.predikat \
+            and not (note or "").strip():
+        raise ServiceError(
+            f"Capaian sasaran organisasi ({plain(suggested.capaian).replace('.', ',')} %) menyarankan predikat "
+            f"{suggested.predikat.label}; tuliskan alasan penetapan {predikat.label} di Catatan.", field="note")
+    if capaian is None and predikat is not None and suggested.capaian is not None:
+        capaian = suggested.capaian
     result = year_result(opd.id, year.id)
     before = _result_snapshot(result)
     if result is None:

@@ -172,6 +172,29 @@ def test_head_of_an_opd_gets_the_unit_capaian_as_suggestion(factory, make_client
     assert selected(page, f"result_{kadis.id}") == "DI_ATAS"
 
 
+def test_without_a_set_capaian_the_head_gets_the_one_the_targets_compute(factory, make_client):
+    from decimal import Decimal
+
+    from app.domain.enums import PositionKind
+    from app.domain.skp import PlanStatus
+    from app.models import OrgTarget
+
+    sekda = factory.employee(factory.opd("Sekretariat Daerah"), name="Sekda", position_kind=PositionKind.JPT)
+    opd = factory.opd("Dinas Sosial")
+    kadis = factory.employee(opd, assessor=sekda, name="Kadis Sosial", position_kind=PositionKind.JPT)
+    year = factory.skp.year(YEAR)
+    factory.skp.plan(kadis, year, status=PlanStatus.APPROVED)
+    # 70/100 and 6/10: 65 % — below the Di Bawah threshold (90 %)
+    db.session.add_all([OrgTarget(opd_id=opd.id, year_id=year.id, goal="S1", indicator="IKU 1", target_value=Decimal(100),
+                                  unit="%", realization=Decimal(70), position=0),
+                        OrgTarget(opd_id=opd.id, year_id=year.id, goal="S2", indicator="IKU 2", target_value=Decimal(10),
+                                  unit="Dokumen", realization=Decimal(6), position=1)])
+    db.session.commit()
+    page = make_client(sekda.user).get(TABLE)
+    assert "capaian unit kerja — sumber saran" in text(page)
+    assert selected(page, f"result_{kadis.id}") == "DI_BAWAH"
+
+
 def test_a_pegawai_without_an_approved_skp_has_no_inputs(line, make_client):
     member = line.member("Tanpa SKP", plan=False)
     page = make_client(line.kasi.user).get(TABLE)

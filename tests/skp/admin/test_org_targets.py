@@ -242,3 +242,40 @@ def test_two_admins_saving_the_first_result_at_once_is_a_conflict(setup, monkeyp
         org_targets.set_year_result(admin, opd, year, OrgPredikat.KURANG, None, None)
     db.session.expire_all()
     assert db.session.query(OrgYearResult).one().predikat == OrgPredikat.BAIK
+
+
+def test_the_capaian_of_the_targets_suggests_the_predikat_and_another_needs_a_reason(client, setup):
+    opd, year, admin = setup
+    for n, (target, real) in enumerate(((Decimal(100), Decimal(95)), (Decimal(80), Decimal(76)), (Decimal(10), None))):
+        db.session.add(OrgTarget(opd_id=opd.id, year_id=year.id, goal=f"Sasaran {n}", indicator=f"IKU {n}",
+                                 target_value=target, unit="%", realization=real, position=n))
+    db.session.commit()
+    client.login_as(admin)
+    page = body(client.get(f"/pengelolaan/sasaran/{opd.id}/{year.id}"))
+    # (95 % + 95 %) / 2 = 95 %: Baik by the default thresholds (110; 90; 70; 50)
+    assert "realisasi 2 dari 3 sasaran" in page and "saran predikat <strong>Baik</strong>" in page
+    url = f"/pengelolaan/sasaran/{opd.id}/{year.id}/hasil"
+    refused = client.post(url, {"predikat": "ISTIMEWA", "capaian": "", "note": ""})
+    assert refused.status_code == 200 and "menyarankan predikat Baik; tuliskan alasan penetapan Istimewa" in body(refused)
+    assert rows(OrgYearResult) == 0
+    # the suggestion confirmed: the computed capaian is kept when none is typed
+    assert client.post(url, {"predikat": "BAIK", "capaian": "", "note": ""}).status_code == 302
+    assert db.session.query(OrgYearResult).one().capaian == Decimal(95)
+    # overridden with a reason
+    assert client.post(url, {"predikat": "ISTIMEWA", "capaian": "95", "note": "LHE SAKIP: nilai A"}).status_code == 302
+    result = db.session.query(OrgYearResult).one()
+    assert result.predikat == OrgPredikat.ISTIMEWA and result.note == "LHE SAKIP: nilai A"
+    assert "Predikat yang ditetapkan berbeda: Istimewa" in body(client.get(f"/pengelolaan/sasaran/{opd.id}/{year.id}"))
+
+
+def test_the_thresholds_are_a_setting_checked_at_the_field(make_client, factory):
+    from tests.daily.test_admin import _settings
+
+    client = make_client(factory.superadmin())
+    bad = client.post("/pengelolaan/pengaturan", data=_settings(org_predikat_thresholds="90; 110; 70; 50"))
+    assert "setiap batas harus lebih kecil" in body(bad).lower()
+    assert client.post("/pengelolaan/pengaturan", data=_settings(org_predikat_thresholds="115; 95; 75; 55")
+                       ).status_code == 302
+    from app.services.settings import get_settings
+
+    assert get_settings().org_predikat_thresholds == "115; 95; 75; 55"

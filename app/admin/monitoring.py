@@ -219,3 +219,20 @@ def follow_up_export():
     scope = opd.name if opd else "Semua perangkat daerah yang dikelola"
     data = sheets.follow_up_workbook(year, recap.follow_up_lists(chosen, year), scope)
     return _xlsx(data, "tindak-lanjut", opd.name if opd else "semua", year.year)
+
+
+@bp.route("/dasbor")
+def dashboard():
+    """Per OPD of mine: the organisation's capaian and predikat, the IKM of its layanan, the
+    appraisal cycle of a period and the year's predikat — printable (for the kepala daerah)."""
+    from app.services.monitoring.dashboard import dashboard as build
+
+    years, year = _year()
+    if year is None:
+        return render_template("admin/dashboard.html", board=None, form=None)
+    period = _period(year)
+    form = fill(PeriodFilterForm(formdata=None), years=years, periods=year.periods)
+    form.tahun.data, form.periode.data = year.year, period.number if period else None
+    board = build(opds_in_scope(current_user), year, period, local_today())
+    return render_template("admin/dashboard.html", board=board, form=form, percent=percent,
+                           predikats=list(Predikat))

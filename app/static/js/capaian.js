@@ -19,6 +19,12 @@
       event.preventDefault();
     }
   });
+  // A button with data-print prints the page (its print styles hide the menus and forms).
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("button[data-print]")) {
+      window.print();
+    }
+  });
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (form.hasAttribute("data-confirm") && !event.submitter && !window.confirm(form.getAttribute("data-confirm"))) {

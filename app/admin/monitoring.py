@@ -225,7 +225,7 @@ def follow_up_export():
 def dashboard():
     """Per OPD of mine: the organisation's capaian and predikat, the IKM of its layanan, the
     appraisal cycle of a period and the year's predikat — printable (for the kepala daerah)."""
-    from app.services.monitoring.dashboard import dashboard as build
+    from app.services.dashboard import dashboard as build
 
     years, year = _year()
     if year is None:

@@ -87,7 +87,8 @@ def skm():
     services = layanan_svc.in_scope(current_user)
     today = local_today()
     summary = results_svc.summary(services, lambda s: results_svc.period_of(s.period_kind, None, today))
-    return render_template("satisfaction/services.html", services=services, summary=summary)
+    return render_template("satisfaction/services.html", services=services, summary=summary,
+                           units=results_svc.by_unit(services, today.year), year=today.year)
 
 
 def _edit(service: PublicService | None):

@@ -187,3 +187,30 @@ def test_others_are_refused(clinic, make_client, factory):
     assert spam.set_aside_at is None and not poli.kiosk_key_sha256
     # the super admin sees every OPD's layanan
     assert "Poli Umum" in text(make_client(factory.superadmin()).get("/pengelolaan/skm"))
+
+
+def test_a_unit_s_index_counts_all_its_layanan_of_the_year(clinic, make_client):
+    from app.services.satisfaction.results import by_unit
+
+    _respond(clinic["poli"], [4] * 9)
+    _respond(clinic["lab"], [2] * 9)
+    _respond(clinic["lab"], [3] * 8 + [None])
+    _respond(clinic["lab"], [1] * 9, aside=True)
+    db.session.commit()
+    assert by_unit([clinic["poli"]], 2001)[0].index is None
+    (unit,) = by_unit([clinic["poli"], clinic["lab"]], local_today().year)
+    # U1–U8: (4 + 2 + 3) / 3 = 3; U9: (4 + 2) / 2 = 3 → IKM 75,00
+    assert (unit.unit_name, unit.services, unit.counted, unit.set_aside) == ("Puskesmas Sungai Binjai", 2, 3, 1)
+    assert unit.index.ikm == Decimal("75.00") and unit.index.mutu == "C"
+    assert "Per unit penyelenggara" in text(make_client(clinic["admin"]).get("/pengelolaan/skm"))
+
+
+def test_a_unit_s_sums_come_back_exact_from_thirds(clinic):
+    from app.services.satisfaction.results import by_unit
+
+    for answers in ([4] * 9, [3] * 9, [3] * 9):  # NRR 10/3 per unsur: 3,333…
+        _respond(clinic["poli"], answers)
+    db.session.commit()
+    (unit,) = by_unit([clinic["poli"]], local_today().year)
+    # Σ NRR = 9 × 10/3 = 30 → 30 / 9 × 25 = 83,33
+    assert unit.index.ikm == Decimal("83.33") and unit.counted == 3

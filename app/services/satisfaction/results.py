@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload
@@ -141,6 +142,40 @@ def summary(services: list[PublicService], period_for) -> dict[int, Results]:
         out[service.id] = Results(service, windows[service.id], n, values[1],
                                   from_totals(values[2::2], values[3::2], n) if n else None)
     return out
+
+
+@dataclass
+class UnitResult:
+    unit_name: str
+    services: int
+    counted: int
+    set_aside: int
+    index: Index | None
+
+
+def by_unit(services: list[PublicService], year: int) -> list[UnitResult]:
+    """Each unit's index over all its layanan for a whole year (every response of the unit counts
+    once, whatever layanan it answered): the same query as `summary`."""
+    whole = periods("TAHUN", year)[0]
+    each = summary(services, lambda s: whole)
+    units: dict[int, list] = {}
+    for service in services:
+        units.setdefault(service.unit_id, []).append(service)
+    out = []
+    for unit_services in units.values():
+        sums, counts, counted, aside = [0] * 9, [0] * 9, 0, 0
+        for service in unit_services:
+            result = each[service.id]
+            counted, aside = counted + result.counted, aside + result.set_aside
+            if result.index is None:
+                continue
+            for i, (nrr, answered) in enumerate(zip(result.index.nrr, result.index.answered)):
+                if nrr is not None:
+                    sums[i] += int((nrr * answered).to_integral_value(ROUND_HALF_UP))  # the exact sum back
+                    counts[i] += answered
+        out.append(UnitResult(unit_services[0].unit.name, len(unit_services), counted, aside,
+                              from_totals(sums, counts, counted) if counted else None))
+    return sorted(out, key=lambda u: u.unit_name.lower())
 
 
 def responses_page(service: PublicService, period: SkmPeriod, *, only_set_aside: bool, page: int, per_page: int):

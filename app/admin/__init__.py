@@ -6,5 +6,5 @@ from app.admin import (  # noqa: E402,F401
     absences, accounts, acting, api_tokens, attendance, audit, dashboard, document_exports, earlier_results, employees, holidays,
     imports,
     library,
-    monitoring, org_targets, phrases, satisfaction, settings, tpp, units, years,
+    metrics, monitoring, org_targets, phrases, satisfaction, settings, tpp, units, years,
 )

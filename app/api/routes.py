@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, g, jsonify, request
 from flask_limiter.util import get_remote_address
-from werkzeug.exceptions import BadRequest
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -121,10 +120,7 @@ def push_presensi():
     refused = _scope("presensi")
     if refused:
         return refused
-    try:
-        payload = request.get_json(force=False, silent=False)
-    except BadRequest:
-        payload = None
+    payload = request.get_json(silent=True)  # not JSON, or not sent as JSON: the 400 below, logged
     rows = payload.get("data") if isinstance(payload, dict) else None
     if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
         return _answer({"error": 'Kirim JSON {"data": [{"nip", "tanggal", "masuk", "pulang", "status"}, …]}.'}, 400)
@@ -141,3 +137,32 @@ def push_presensi():
     new, replaced = attendance.import_days(None, check, source=f"API {g.api_token.name}")
     db.session.commit()
     return _answer({"baru": new, "diperbarui": replaced}, records=new + replaced)
+
+
+@bp.route("/metrik", methods=["POST"])
+def push_metrics():
+    """The system that holds a figure sends its values per period — {"data": [{"metrik": "KTP-WAKTU",
+    "tahun": 2026, "periode": 3 or "Triwulan III", "nilai": 4.2}]} — only for the metrics that name
+    this token as their source; checked whole and recorded whole or not at all; 422 with each row's
+    problem. A value sent again unchanged changes nothing; every change is logged."""
+    from app.services.metrics import values
+
+    refused = _scope("metrik")
+    if refused:
+        return refused
+    payload = request.get_json(silent=True)  # not JSON, or not sent as JSON: the 400 below, logged
+    rows = payload.get("data") if isinstance(payload, dict) else None
+    if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
+        return _answer({"error": 'Kirim JSON {"data": [{"metrik", "tahun", "periode", "nilai"}, …]}.'}, 400)
+    if len(rows) > values.MAX_ROWS:
+        return _answer({"error": f"Paling banyak {values.MAX_ROWS} baris per permintaan."}, 413)
+    body = [(number, {"code": row.get("metrik"), "year": row.get("tahun"), "period": row.get("periode"),
+                      "value": row.get("nilai")}) for number, row in enumerate(rows, 1)]
+    check = values.check_rows(body, values.Check(f"API {g.api_token.name}"), token=g.api_token)
+    if not check.valid:
+        return _answer({"error": "Tidak ada yang dicatat: perbaiki baris berikut.",
+                        "rows": [{"baris": row, "kolom": column, "masalah": message}
+                                 for row, column, message in check.errors]}, 422)
+    new, changed, same = values.apply(check, token=g.api_token)
+    db.session.commit()
+    return _answer({"baru": new, "diubah": changed, "sama": same}, records=new + changed)

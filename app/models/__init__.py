@@ -8,6 +8,7 @@ from app.models.documents import Document, ExportJob, IssueJob
 from app.models.tpp import TppBasis, TppList
 from app.models.api import ApiRequest, ApiToken
 from app.models.satisfaction import PublicService, SurveyResponse
+from app.models.metrics import Metric, MetricChange, MetricValue
 from app.models.library import LibraryIndicator, LibraryResult
 from app.models.notifications import Notification
 from app.models.org import ActingAssignment, Employee, OrgUnit
@@ -23,5 +24,5 @@ __all__ = [
     "BehaviorReflection", "CoreValue", "Evidence", "Realization",
     "CoreValueGuide", "Employee", "Expectation", "Indicator", "IndicatorPeriodTarget",
     "LibraryIndicator", "LibraryResult", "LoginThrottle", "Notification", "OrgTarget", "OrgUnit", "OrgYearResult", "Period", "Plan",
-    "PublicService", "SurveyResponse", "TppBasis", "TppList", "User", "WorkResult", "admin_scope",
+    "Metric", "MetricChange", "MetricValue", "PublicService", "SurveyResponse", "TppBasis", "TppList", "User", "WorkResult", "admin_scope",
 ]

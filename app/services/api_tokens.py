@@ -17,7 +17,8 @@ from app.services.audit import record
 
 SCOPES = {"tpp": "TPP bulanan yang diterbitkan, per NIP",
           "predikat": "Predikat kinerja tahunan yang diserahkan, per NIP",
-          "presensi": "Mengirim presensi harian (sistem presensi)"}
+          "presensi": "Mengirim presensi harian (sistem presensi)",
+          "metrik": "Mengirim nilai metrik kinerja (hanya metrik yang menunjuk token ini sebagai sumbernya)"}
 
 
 def _digest(secret: str) -> str:

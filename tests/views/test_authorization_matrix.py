@@ -14,7 +14,7 @@ from app.domain.enums import (
 )
 from app.domain.scoring import Predikat, Rating
 from app.models import (
-    Activity, ApiToken, Holiday, PublicService, SurveyResponse, TppList,
+    Activity, ApiToken, Holiday, Metric, PublicService, SurveyResponse, TppList,
     ActingAssignment, AnnualEvaluation, Assessment, Document, Evidence, ExportJob, FeedbackPhrase, FollowUp,
     LibraryResult, Notification, Objection, OrgTarget, Realization,
 )
@@ -30,7 +30,7 @@ SELF_SERVICE = {"main.home", "main.profile", "auth.change_password", "auth.logou
                 "main.notifications_read_all", "main.notification_open", "main.reminder_preference", "main.guide"}
 # Admin routes that act on one object of an OPD: another OPD's admin gets 403/404 (no leak).
 ADMIN_OBJECT_ARGS = {"employee_id", "unit_id", "assignment_id", "token", "target_id", "opd_id", "job_id", "list_id",
-                     "service_id", "response_id"}
+                     "service_id", "response_id", "metric_id"}
 # Admin routes only a superadmin may use (the whole kabupaten's settings and calendar).
 SUPERADMIN_ONLY_PREFIXES = ("admin.settings", "admin.year", "admin.holiday", "admin.tpp_basis", "admin.api_token")
 # Kabupaten-wide master data any pengelola kinerja maintains (the indicator library per jabatan).
@@ -100,7 +100,8 @@ def world(factory):
     db.session.flush()
     response = SurveyResponse(service_id=service.id, day=dt.date.today(), visit_sha256="1" * 64, q1=4,
                               suggestion="Subjek A")
-    db.session.add(response)
+    metric = Metric(opd_id=opd_a.id, unit_id=unit_a.id, code="SUBJEK-A", name="Subjek A", measure_unit="hari")
+    db.session.add_all([response, metric])
     db.session.flush()
     args = {
         "employee_id": subject.id, "unit_id": unit_a.id, "assignment_id": assignment.id,
@@ -115,7 +116,7 @@ def world(factory):
         "document_id": document.id, "job_id": job.id, "notification_id": notification.id,
         "activity_id": activity.id, "holiday_id": holiday.id, "day": dt.date.today().isoformat(),
         "monday": dt.date.today().isoformat(), "month": 12, "list_id": tpp_list.id, "token_id": token.id,
-        "service_id": service.id, "response_id": response.id, "key": "kunci-salah",
+        "service_id": service.id, "response_id": response.id, "key": "kunci-salah", "metric_id": metric.id,
     }
     _ = Aspect
     return {"subject": subject, "pegawai": pegawai, "admin_b": admin_b, "args": args}

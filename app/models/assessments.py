@@ -97,6 +97,9 @@ class Realization(Base):
     narrative: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
     capaian: Mapped[Decimal | None] = mapped_column(ExactDecimal)
+    # For an IKI whose realisasi comes from data: where the value came from, and a change the source
+    # made after the pegawai submitted (shown to both).
+    source_info: Mapped[str | None] = mapped_column(String(300))
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     assessment: Mapped[Assessment] = relationship(back_populates="realizations")

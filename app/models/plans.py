@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
@@ -20,6 +20,10 @@ from app.models.base import Base, ExactDecimal, UTCDateTime, str_enum, utcnow
 from app.models.org import Employee
 from app.models.values import CoreValue
 from app.models.years import AppraisalYear, OrgTarget, Period
+
+if TYPE_CHECKING:
+    from app.models.metrics import Metric
+    from app.models.satisfaction import PublicService
 
 _OPEN = "status IN ('DRAFT', 'SUBMITTED', 'RETURNED')"
 
@@ -148,7 +152,9 @@ class Indicator(Base):
     __table_args__ = (
         CheckConstraint("target_value IS NULL OR target_high IS NULL OR direction = 'RANGE'",
                         name="high_only_for_range"),
+        CheckConstraint("source_metric_id IS NULL OR source_service_id IS NULL", name="one_source"),
         Index("ix_indicator_result", "result_id", "position"),
+        Index("ix_indicator_source_metric", "source_metric_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -165,9 +171,14 @@ class Indicator(Base):
     narrative_target: Mapped[str | None] = mapped_column(Text)  # kualitatif approach
     position: Mapped[int] = mapped_column(Integer, default=0)
     origin_id: Mapped[int | None] = mapped_column(ForeignKey("indicator.id", ondelete="SET NULL"))
+    # Realisasi from data, not typed: a metric kept per period, or the IKM of a layanan.
+    source_metric_id: Mapped[int | None] = mapped_column(ForeignKey("metric.id", ondelete="SET NULL"))
+    source_service_id: Mapped[int | None] = mapped_column(ForeignKey("public_service.id", ondelete="SET NULL"))
 
     result: Mapped[WorkResult] = relationship(back_populates="indicators")
     origin: Mapped[Indicator | None] = relationship(remote_side="Indicator.id", foreign_keys=[origin_id])
+    source_metric: Mapped[Metric | None] = relationship("Metric")
+    source_service: Mapped[PublicService | None] = relationship("PublicService")
     period_targets: Mapped[list[IndicatorPeriodTarget]] = relationship(
         back_populates="indicator", cascade="all, delete-orphan"
     )

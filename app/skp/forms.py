@@ -88,6 +88,9 @@ class IndicatorForm(VersionedForm):
                                           "mis. persentase.")
     perspective = SelectField("Perspektif", choices=choices([("", "— pilih perspektif —")] + Perspective.choices()),
                               default="")
+    source = SelectField("Realisasi diisi dari", validate_choice=False,
+                         description="Diisi pegawai, atau diambil dari data: metrik unit atau IKM layanan perangkat "
+                                     "daerah (pegawai tidak dapat mengubahnya, hanya memberi catatan).")
     narrative_target = TextAreaField("Target (uraian)", validators=[_text_length("Target naratif")],
                                      render_kw={"rows": 3},
                                      description="Untuk pendekatan kualitatif: target ditulis sebagai uraian.")

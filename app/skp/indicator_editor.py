@@ -11,6 +11,7 @@ from app.models import Plan
 from app.services.skp import plan_edit
 from app.skp.blueprint import bp
 from app.skp.editor import button_action, save_form
+from app.forms import choices
 from app.skp.forms import IndicatorForm, form_version, indicator_form_class
 from app.skp.loaders import editable_plan, indicator_of, result_of
 
@@ -25,8 +26,9 @@ def _indicator_form(plan: Plan, indicator=None) -> tuple[IndicatorForm, list]:
         form.version.data = plan.lock_version
     if quantitative:
         del form.narrative_target
+        form.source.choices = choices([("", "Diisi pegawai")] + plan_edit.source_choices(plan))
     else:
-        for name in ("target_value", "target_high", "unit", "direction", "cumulative"):
+        for name in ("target_value", "target_high", "unit", "direction", "cumulative", "source"):
             delattr(form, name)
     if not plan.is_jpt or not quantitative:
         del form.perspective
@@ -39,6 +41,8 @@ def _indicator_form(plan: Plan, indicator=None) -> tuple[IndicatorForm, list]:
             form.target_high.data = indicator.target_high
             form.unit.data = indicator.unit
             form.cumulative.data = indicator.cumulative
+            form.source.data = (f"metrik:{indicator.source_metric_id}" if indicator.source_metric_id else
+                                f"ikm:{indicator.source_service_id}" if indicator.source_service_id else "")
             existing = {t.period_id: t.value for t in indicator.period_targets}
             for period in periods:
                 form[f"period_{period.id}"].data = existing.get(period.id)
@@ -57,6 +61,8 @@ def _indicator_data(form: IndicatorForm, periods: list, indicator=None) -> plan_
         data.direction = Direction.parse(form.direction.data) or Direction.HIGHER
         data.cumulative = bool(form.cumulative.data)
         data.period_targets = {p.id: form[f"period_{p.id}"].data for p in periods}
+        kind, _, ident = (form.source.data or "").partition(":")
+        data.source = (kind, int(ident)) if kind in ("metrik", "ikm") and ident.isdigit() else None
     else:
         data.narrative_target = form.narrative_target.data
         if indicator is not None:  # kualitatif keeps numbers typed earlier, for a switch back

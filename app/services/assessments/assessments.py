@@ -22,7 +22,7 @@ from app.models import (
 from app.models.base import local_today, utcnow
 from app.security import can_admin_employee, may_review_period
 from app.services import ConflictError, FieldErrors, ServiceError
-from app.services.assessments import evidence_store
+from app.services.assessments import evidence_store, sources
 from app.services.assessments.rows import indicator_rows, refresh_capaian
 from app.services.audit import record
 from app.services.settings import get_settings
@@ -196,6 +196,9 @@ def save(actor: User, assessment: Assessment, entries: dict[int, Entry], reflect
         raise FieldErrors(errors)
     for indicator_id, entry in entries.items():
         realization = by_indicator[indicator_id]
+        if realization.indicator.source_metric_id or realization.indicator.source_service_id:
+            realization.note = (entry.note or "").strip() or None  # the value comes from its source
+            continue
         if approach == Approach.KUALITATIF:
             realization.narrative = (entry.narrative or "").strip() or None
             realization.value = entry.value
@@ -212,6 +215,7 @@ def save(actor: User, assessment: Assessment, entries: dict[int, Entry], reflect
             assessment.reflections.append(BehaviorReflection(core_value_id=value_id, text=text))
     assessment.updated_at = utcnow()
     db.session.flush()
+    sources.sync(assessment, actor)
     refresh_capaian(assessment)
     db.session.flush()
     record(actor, "penilaian.disimpan", assessment, object_type="assessment", opd_id=_opd(assessment),
@@ -227,6 +231,10 @@ def missing_entries(assessment: Assessment) -> list[tuple[str, str]]:
         if approach == Approach.KUALITATIF or row.indicator.target_value is None:
             if realization is None or not (realization.narrative or "").strip():
                 missing.append((f"narrative_{row.indicator.id}", "Isi realisasi (uraian) IKI ini."))
+        elif (realization is None or realization.value is None) and (
+                row.indicator.source_metric_id or row.indicator.source_service_id):
+            missing.append((f"value_{row.indicator.id}", "Realisasi IKI ini diambil dari sumber datanya, yang belum "
+                                                         "memberi nilai untuk periode ini; hubungi pengelola kinerja."))
         elif realization is None or realization.value is None:
             missing.append((f"value_{row.indicator.id}", "Isi realisasi IKI ini dengan angka."))
     return missing
@@ -235,6 +243,8 @@ def missing_entries(assessment: Assessment) -> list[tuple[str, str]]:
 def submit(actor: User, assessment: Assessment, *, version: int | None = None) -> None:
     """Diajukan: every IKI has its realisasi; marked late after the deadline (when allowed)."""
     state = _guard(actor, assessment, version)
+    if sources.sync(assessment, actor):
+        refresh_capaian(assessment)
     missing = missing_entries(assessment)
     if missing:
         raise FieldErrors(missing)

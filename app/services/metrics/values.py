@@ -17,6 +17,8 @@ from app.models import ApiToken, AppraisalYear, Metric, MetricChange, MetricValu
 from app.models.base import utcnow
 from app.security import can_admin_opd
 from app.services import ServiceError
+from app.services.assessments import sources
+from app.services.assessments.rows import refresh_capaian
 from app.services.audit import record
 from app.services.daily.absences import fold
 from app.services.roster.reader import RosterFileError, cell_text, read_table
@@ -174,6 +176,15 @@ def apply(check: Check, *, actor: User | None = None, token: ApiToken | None = N
             current.value, current.source, current.source_detail = row.value, source, check.source[:200]
             current.updated_by_id, current.updated_at = (actor.id if actor else None), now
             changed += 1
+    db.session.flush()
+    # A late correction reaches the assessments not yet approved at once, and says so there.
+    touched: dict[int, set[int]] = {}
+    for row in check.rows:
+        touched.setdefault(row.metric.id, set()).add(row.period.id)
+    for metric_id, period_ids in touched.items():
+        for assessment in sources.linked_assessments(metric_id, period_ids):
+            if sources.sync(assessment, actor):
+                refresh_capaian(assessment)
     db.session.flush()
     opds = sorted({row.metric.opd_id for row in check.rows})
     record(actor, "metrik.nilai_dicatat", None, object_type="metric", opd_id=opds[0] if len(opds) == 1 else None,

@@ -16,7 +16,8 @@ from app.models import Assessment, CoreValue, Feedback, User, WorkResult
 from app.models.base import local_today, utcnow
 from app.security import may_review_period, records_external_approval
 from app.services import ConflictError, FieldErrors, ServiceError
-from app.services.assessments.rows import indicator_rows
+from app.services.assessments import sources
+from app.services.assessments.rows import indicator_rows, refresh_capaian
 from app.services.audit import record
 from app.services.org.acting import signing_title
 from app.services.org.head_assessed import recorded_title
@@ -158,8 +159,11 @@ def save_review(actor: User, assessment: Assessment, *, feedback: dict[str, str]
 
 def approve_review(actor: User, assessment: Assessment, *, feedback: dict[str, str], result_rating,
                    result_rating_reason: str | None, behavior_rating, version: int | None = None) -> Predikat:
-    """Disetujui: both ratings set, the predikat follows from the matrix; the assessment is frozen."""
+    """Disetujui: both ratings set, the predikat follows from the matrix; the assessment is frozen
+    (an IKI whose realisasi comes from data takes its source's value of this moment, and keeps it)."""
     _guard(actor, assessment, version)
+    if sources.sync(assessment, actor):
+        refresh_capaian(assessment)
     result, reason, behavior, hint = _ratings(assessment, result_rating, result_rating_reason, behavior_rating,
                                              required=True)
     _store_feedback(actor, assessment, feedback)

@@ -19,6 +19,10 @@ def _copy_indicator(source: Indicator, *, lineage: bool) -> Indicator:
         cumulative=source.cumulative, perspective=source.perspective,
         narrative_target=source.narrative_target, position=source.position,
         origin_id=source.id if lineage else None,
+        # a new version of the same SKP keeps where its realisasi come from; another pegawai's
+        # (or another year's) may be of another OPD
+        source_metric_id=source.source_metric_id if lineage else None,
+        source_service_id=source.source_service_id if lineage else None,
     )
 
 

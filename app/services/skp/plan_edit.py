@@ -6,11 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from sqlalchemy import select
+
 from app.domain.skp import (
     Approach, Aspect, Direction, IndicatorDraft, Perspective, ResultKind, indicator_problems,
 )
 from app.extensions import db
-from app.models import Indicator, IndicatorPeriodTarget, OrgTarget, Period, Plan, User, WorkResult
+from app.models import (Indicator, IndicatorPeriodTarget, Metric, OrgTarget, Period, Plan, PublicService, User,
+                        WorkResult)
 from app.models.base import utcnow
 from app.security import can_edit_plan
 from app.services import ConflictError, FieldErrors, ServiceError
@@ -42,6 +45,7 @@ class IndicatorData:
     perspective: Perspective | None = None
     narrative_target: str | None = None
     period_targets: dict[int, Decimal] = field(default_factory=dict)  # period id -> value
+    source: tuple[str, int] | None = None  # ("metrik", id) or ("ikm", id): the realisasi comes from data
 
 
 def _guard(actor: User, plan: Plan, version: int | None) -> None:
@@ -179,12 +183,39 @@ def _resolve_indicator(plan: Plan, data: IndicatorData) -> dict:
             raise ServiceError("Periode target tidak dikenal.", field="period_targets")
         if value is not None and value < 0:
             raise ServiceError("Target periode tidak boleh negatif.", field="period_targets")
+    metric_id, service_id = _source(plan, data.source)
     return {
+        "source_metric_id": metric_id, "source_service_id": service_id,
         "text": text, "aspect": data.aspect, "target_value": data.target_value,
         "target_high": data.target_high if data.direction == Direction.RANGE else None,
         "unit": (data.unit or "").strip() or None, "direction": data.direction, "cumulative": data.cumulative,
         "perspective": data.perspective if plan.is_jpt else None, "narrative_target": narrative,
     }
+
+
+def source_choices(plan: Plan) -> list[tuple[str, str]]:
+    """The sources an IKI of this plan may take its realisasi from: the active metrics and layanan of
+    the pegawai's OPD (two queries)."""
+    opd_id = plan.employee.unit.opd_id if plan.employee.unit else None
+    metrics = db.session.scalars(select(Metric).where(Metric.opd_id == opd_id, Metric.active.is_(True))
+                                 .order_by(Metric.name))
+    services = db.session.scalars(select(PublicService).where(PublicService.opd_id == opd_id,
+                                                              PublicService.active.is_(True))
+                                  .order_by(PublicService.name))
+    return [(f"metrik:{m.id}", f"Metrik {m.code}: {m.name} ({m.measure_unit})") for m in metrics] + \
+           [(f"ikm:{s.id}", f"IKM layanan {s.name} (survei kepuasan masyarakat)") for s in services]
+
+
+def _source(plan: Plan, source: tuple[str, int] | None) -> tuple[int | None, int | None]:
+    if source is None:
+        return None, None
+    if plan.approach == Approach.KUALITATIF:
+        raise ServiceError("Realisasi uraian (kualitatif) tidak dapat diambil dari data.", field="source")
+    allowed = {key for key, _ in source_choices(plan)}
+    kind, ident = source
+    if f"{kind}:{ident}" not in allowed:
+        raise ServiceError("Pilih metrik atau layanan perangkat daerah Anda yang masih aktif.", field="source")
+    return (ident, None) if kind == "metrik" else (None, ident)
 
 
 def _set_period_targets(indicator: Indicator, targets: dict[int, Decimal]) -> None:

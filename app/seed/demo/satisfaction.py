@@ -1,8 +1,11 @@
-"""Survei Kepuasan Masyarakat of the demo: layanan of the three puskesmas (Dinas Kesehatan) and of
+"""Capaian from data in the demo — and first the Survei Kepuasan Masyarakat: layanan of the three puskesmas (Dinas Kesehatan) and of
 the kecamatan's Seksi Pelayanan Umum, each with a season of responses — the current period and the
 one before — whose answers lean to each layanan's own character (a slow laboratory, a friendly
 kecamatan counter), a few with a profile and a saran, some saran followed up, and a burst of the
-same answers set aside as a duplicate. Deterministic (random.Random with a fixed seed)."""
+same answers set aside as a duplicate. Then a metric of the kecamatan fed per period, an IKI of the Kepala Seksi Pelayanan Umum and one of
+the Poli Umum's staff taking their realisasi from the metric and from the IKM, and the realisasi of
+Dinas Kesehatan's and the kecamatan's Perjanjian Kinerja targets (the dashboard's capaian).
+Deterministic (random.Random with a fixed seed)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,7 +15,7 @@ import random
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import OrgUnit, PublicService, SurveyResponse, User
+from app.models import OrgUnit, PublicService, SurveyResponse, User  # noqa: F401
 from app.models.base import local_today, utcnow
 from app.services.satisfaction import layanan, results
 from app.services.satisfaction.responses import AGE_BANDS, EDUCATIONS, OCCUPATIONS
@@ -92,3 +95,69 @@ def seed_satisfaction(recorder: User) -> tuple[int, int]:
         count += 1
     db.session.flush()
     return len(made), count
+
+
+def seed_from_data(recorder: User) -> tuple[int, int]:
+    """(metric values, IKI linked): the kecamatan's waiting-time metric per period up to now, two IKI
+    linked (to the metric and to the Poli Umum's IKM), and targets' realisasi of two OPDs."""
+    from decimal import Decimal
+
+    from app.domain.skp import Approach, Direction, PlanStatus
+    from app.models import AppraisalYear, Assessment, Employee, Metric, OrgTarget, Plan
+    from app.services.assessments.rows import refresh_capaian
+    from app.services.assessments.sources import source_value
+    from app.services.metrics import values
+
+    today = local_today()
+    kecamatan_unit = db.session.scalar(select(OrgUnit).where(OrgUnit.name == "Seksi Pelayanan Umum"))
+    metric = Metric(opd_id=kecamatan_unit.opd_id, unit_id=kecamatan_unit.id, code="KEC-WAKTU-ADM",
+                    name="Rata-rata waktu penyelesaian layanan administrasi terpadu", measure_unit="hari",
+                    description="Dari aplikasi PATEN kecamatan: hari kerja dari berkas lengkap sampai dokumen terbit.",
+                    created_by_id=recorder.id)
+    db.session.add(metric)
+    db.session.flush()
+    year = db.session.scalar(select(AppraisalYear).where(AppraisalYear.year == today.year))
+    rows = []
+    for number, period in enumerate([p for p in year.periods if not p.is_final and p.start_date <= today], 1):
+        rows.append((number, {"code": metric.code, "year": year.year, "period": period.number,
+                              "value": ("3,4", "3,1", "2,8", "2,6")[min(number - 1, 3)]}))
+    check = values.check_rows(rows, values.Check("paten-kecamatan.xlsx"), actor=recorder)
+    written = values.apply(check, actor=recorder)[0] if check.valid else 0
+    linked = 0
+    poli = db.session.scalar(select(PublicService).where(PublicService.name == "Poli Umum"))
+    for unit_id, source in ((kecamatan_unit.id, ("metric", metric.id)), (poli.unit_id, ("ikm", poli.id))):
+        plan = db.session.scalar(
+            select(Plan).join(Employee, Plan.employee_id == Employee.id)
+            .where(Employee.unit_id == unit_id, Plan.year_id == year.id, Plan.status == PlanStatus.APPROVED,
+                   Plan.approach == Approach.KUANTITATIF).order_by(Employee.name).limit(1))
+        indicator = next((i for r in plan.results for i in r.indicators if i.target_value is not None), None) \
+            if plan is not None else None
+        if indicator is None:
+            continue
+        if source[0] == "metric":
+            indicator.source_metric_id = source[1]
+            indicator.text, indicator.unit, indicator.direction = metric.name, "hari", Direction.LOWER
+            indicator.target_value, indicator.target_high, indicator.cumulative = Decimal(3), None, False
+        else:
+            indicator.source_service_id = source[1]
+            indicator.text, indicator.unit = "Indeks Kepuasan Masyarakat Poli Umum", "indeks"
+            indicator.direction = Direction.HIGHER
+            indicator.target_value, indicator.target_high, indicator.cumulative = Decimal(80), None, False
+        linked += 1
+        db.session.flush()
+        # as if it had come from data all along: every assessment of the plan takes its source's value
+        for assessment in db.session.scalars(select(Assessment).where(Assessment.plan_id == plan.id)):
+            for realization in assessment.realizations:
+                if realization.indicator_id == indicator.id:
+                    found = source_value(indicator, assessment.period)
+                    realization.value, realization.source_info = found.value, found.info[:300]
+            refresh_capaian(assessment)
+    # The realisasi of two OPDs' targets: the dashboard computes their capaian and suggests a predikat.
+    for unit in (kecamatan_unit.opd_id, poli.opd_id):
+        for n, target in enumerate(db.session.scalars(select(OrgTarget).where(
+                OrgTarget.opd_id == unit, OrgTarget.year_id == year.id).order_by(OrgTarget.position))):
+            if target.target_value is not None:
+                share = Decimal(("0.96", "1.04", "0.88", "1.00", "0.93")[n % 5])
+                target.realization = (target.target_value * share).quantize(Decimal("0.01"))
+    db.session.flush()
+    return written, linked

@@ -23,7 +23,7 @@ from app.seed.demo.assessments import seed_assessments
 from app.seed.demo.daily import seed_daily, seed_tpp
 from app.seed.demo.plan import build_plan
 from app.seed.demo.reviews import seed_reviews
-from app.seed.demo.satisfaction import seed_satisfaction
+from app.seed.demo.satisfaction import seed_from_data, seed_satisfaction
 from app.seed.demo.skp import seed_skp
 from app.services import ServiceError
 from app.services.audit import record
@@ -110,6 +110,7 @@ def seed_demo() -> list[tuple[str, User]]:
     daily = seed_daily(logins[1][1].employee, recorder=superadmin)
     seed_tpp(data.DINKES, pengelola, daily)
     services, responses = seed_satisfaction(superadmin)
+    metric_values, linked = seed_from_data(superadmin)
     record(None, "demo.dimuat", pemda,
            summary=f"Data demo {data.DOCUMENT_PLACE} dimuat: {sum(u.kind == OrgUnitKind.OPD for u in units)} "
                    f"perangkat daerah, {len(units)} unit kerja, {len(employees)} pegawai, {skp.plans} SKP, "
@@ -123,6 +124,7 @@ def seed_demo() -> list[tuple[str, User]]:
                             "returned": daily.returned, "absences": daily.absences, "presence": daily.presence,
                             "tpp_bases": daily.tpp_bases, "tpp_lists": daily.tpp_lists},
                   "satisfaction": {"services": services, "responses": responses},
+                  "from_data": {"metric_values": metric_values, "linked_iki": linked},
                   "logins": [user.nip for _label, user in logins]})
     db.session.flush()
     return logins

@@ -102,8 +102,8 @@ def seed_from_data(recorder: User) -> tuple[int, int]:
     linked (to the metric and to the Poli Umum's IKM), and targets' realisasi of two OPDs."""
     from decimal import Decimal
 
-    from app.domain.skp import Approach, Direction, PlanStatus
-    from app.models import AppraisalYear, Assessment, Employee, Metric, OrgTarget, Plan
+    from app.domain.skp import Approach, Aspect, Direction, PlanStatus
+    from app.models import AppraisalYear, Assessment, Employee, Indicator, Metric, OrgTarget, Plan, Realization
     from app.services.assessments.rows import refresh_capaian
     from app.services.assessments.sources import source_value
     from app.services.metrics import values
@@ -130,27 +130,27 @@ def seed_from_data(recorder: User) -> tuple[int, int]:
             select(Plan).join(Employee, Plan.employee_id == Employee.id)
             .where(Employee.unit_id == unit_id, Plan.year_id == year.id, Plan.status == PlanStatus.APPROVED,
                    Plan.approach == Approach.KUANTITATIF).order_by(Employee.name).limit(1))
-        indicator = next((i for r in plan.results for i in r.indicators if i.target_value is not None), None) \
-            if plan is not None else None
-        if indicator is None:
+        result = next((r for r in plan.results if len(r.indicators) < 3), None) if plan is not None else None
+        if result is None:
             continue
+        # a new IKI of the RHK (the existing ones keep their own bukti dukung), from data
         if source[0] == "metric":
-            indicator.source_metric_id = source[1]
-            indicator.text, indicator.unit, indicator.direction = metric.name, "hari", Direction.LOWER
-            indicator.target_value, indicator.target_high, indicator.cumulative = Decimal(3), None, False
+            indicator = Indicator(aspect=Aspect.WAKTU, text=metric.name, target_value=Decimal(3), unit="hari",
+                                  direction=Direction.LOWER, cumulative=False, source_metric_id=source[1])
         else:
-            indicator.source_service_id = source[1]
-            indicator.text, indicator.unit = "Indeks Kepuasan Masyarakat Poli Umum", "indeks"
-            indicator.direction = Direction.HIGHER
-            indicator.target_value, indicator.target_high, indicator.cumulative = Decimal(80), None, False
+            indicator = Indicator(aspect=Aspect.KUALITAS, text="Indeks Kepuasan Masyarakat Poli Umum",
+                                  target_value=Decimal(80), unit="indeks", direction=Direction.HIGHER,
+                                  cumulative=False, source_service_id=source[1])
+        indicator.position = max(i.position for i in result.indicators) + 1
+        result.indicators.append(indicator)
         linked += 1
         db.session.flush()
         # as if it had come from data all along: every assessment of the plan takes its source's value
         for assessment in db.session.scalars(select(Assessment).where(Assessment.plan_id == plan.id)):
-            for realization in assessment.realizations:
-                if realization.indicator_id == indicator.id:
-                    found = source_value(indicator, assessment.period)
-                    realization.value, realization.source_info = found.value, found.info[:300]
+            found = source_value(indicator, assessment.period)
+            assessment.realizations.append(Realization(indicator_id=indicator.id, value=found.value,
+                                                       source_info=found.info[:300]))
+            db.session.flush()
             refresh_capaian(assessment)
     # The realisasi of two OPDs' targets: the dashboard computes their capaian and suggests a predikat.
     for unit in (kecamatan_unit.opd_id, poli.opd_id):

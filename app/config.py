@@ -151,7 +151,9 @@ def load_config(app: Flask, overrides: dict | None = None) -> None:
     uri = _normalise_database_url(uri)
     app.config["SQLALCHEMY_DATABASE_URI"] = uri
     if uri.startswith("postgresql"):
-        options = {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 10}
+        # Per process: gunicorn's 4 workers of 2 threads (and a background job now and then) need a
+        # few connections each; 4 × (5 + 5) stays under PostgreSQL's 100 even for two app servers.
+        options = {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 5}
         options.update(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
     shared = app.config.get("SHARED_FOLDER")

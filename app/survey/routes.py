@@ -9,9 +9,10 @@ import secrets
 
 from flask import abort, current_app, make_response, redirect, render_template, request, url_for
 from flask_limiter.util import get_remote_address
+from sqlalchemy.exc import IntegrityError
 
 from app.domain.satisfaction import UNSUR
-from app.extensions import limiter
+from app.extensions import db, limiter
 from app.forms import apply_service_error
 from app.models.base import local_today
 from app.services import ServiceError
@@ -81,7 +82,10 @@ def _page(code: str, kiosk_key: str | None):
             except ServiceError as error:
                 apply_service_error(form, error)
                 status = 422
-            else:
+            except IntegrityError:  # the same visit sent twice at once: the other request kept it
+                db.session.rollback()
+                new = False
+            if status == 200:
                 if new and not kiosk:
                     _device_limit(service_id, device, count=True)
                 target = url_for("survey.thanks_kiosk", code=code, key=kiosk_key) if kiosk \

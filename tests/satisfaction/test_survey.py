@@ -125,3 +125,20 @@ def test_the_kiosk_link_returns_to_an_empty_form(clinic, make_client):
     # a new link replaces the old one
     admin.post(f"/pengelolaan/skm/{clinic['poli'].id}/kios")
     assert tablet.get(url).status_code == 404
+
+
+def test_the_same_visit_sent_twice_at_once_is_one_response(clinic, make_client, monkeypatch):
+    from sqlalchemy.exc import IntegrityError
+
+    from app.services.satisfaction import responses
+
+    public = make_client(None)
+    url = f"/survei/{clinic['poli'].code}"
+    form = _form(public, url)
+
+    def lost_race(*args, **kwargs):  # the other request inserted the same visit between check and insert
+        raise IntegrityError("INSERT", {}, Exception("UNIQUE constraint failed: survey_response.visit_sha256"))
+
+    monkeypatch.setattr(responses, "submit", lost_race)
+    sent = public.post(url, data=form | ALL_FOURS)
+    assert sent.status_code == 302 and sent.headers["Location"].endswith("/terima-kasih")

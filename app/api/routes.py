@@ -110,6 +110,24 @@ def predikat(year: int):
 MAX_PUSH_ROWS = 5000
 
 
+def _pushed_rows(fields: str, limit: int):
+    """(the rows of a push {"data": [{…}, …]}, None), or (None, the logged 400/413 answer)."""
+    payload = request.get_json(silent=True)  # not JSON, or not sent as JSON: a 400, logged
+    rows = payload.get("data") if isinstance(payload, dict) else None
+    if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
+        return None, _answer({"error": f'Kirim JSON {{"data": [{{{fields}}}, …]}}.'}, 400)
+    if len(rows) > limit:
+        return None, _answer({"error": f"Paling banyak {limit} baris per permintaan."}, 413)
+    return rows, None
+
+
+def _row_problems(errors):
+    """422: nothing recorded, each row's problem."""
+    return _answer({"error": "Tidak ada yang dicatat: perbaiki baris berikut.",
+                    "rows": [{"baris": row, "kolom": column, "masalah": message} for row, column, message in errors]},
+                   422)
+
+
 @bp.route("/presensi", methods=["POST"])
 def push_presensi():
     """The attendance system sends days of presensi as JSON — {"data": [{"nip", "tanggal"
@@ -120,20 +138,15 @@ def push_presensi():
     refused = _scope("presensi")
     if refused:
         return refused
-    payload = request.get_json(silent=True)  # not JSON, or not sent as JSON: the 400 below, logged
-    rows = payload.get("data") if isinstance(payload, dict) else None
-    if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
-        return _answer({"error": 'Kirim JSON {"data": [{"nip", "tanggal", "masuk", "pulang", "status"}, …]}.'}, 400)
-    if len(rows) > MAX_PUSH_ROWS:
-        return _answer({"error": f"Paling banyak {MAX_PUSH_ROWS} baris per permintaan."}, 413)
+    rows, refusal = _pushed_rows('"nip", "tanggal", "masuk", "pulang", "status"', MAX_PUSH_ROWS)
+    if refusal:
+        return refusal
     body = [(number, {"nip": str(row.get("nip") or ""), "day": row.get("tanggal"), "in": row.get("masuk"),
                       "out": row.get("pulang"), "status": row.get("status")})
             for number, row in enumerate(rows, 1)]
     check = attendance.check_rows(None, body, attendance.Check(f"API {g.api_token.name}"))
     if not check.valid:
-        return _answer({"error": "Tidak ada yang dicatat: perbaiki baris berikut.",
-                        "rows": [{"baris": row, "kolom": column, "masalah": message}
-                                 for row, column, message in check.errors]}, 422)
+        return _row_problems(check.errors)
     new, replaced = attendance.import_days(None, check, source=f"API {g.api_token.name}")
     db.session.commit()
     return _answer({"baru": new, "diperbarui": replaced}, records=new + replaced)
@@ -150,19 +163,14 @@ def push_metrics():
     refused = _scope("metrik")
     if refused:
         return refused
-    payload = request.get_json(silent=True)  # not JSON, or not sent as JSON: the 400 below, logged
-    rows = payload.get("data") if isinstance(payload, dict) else None
-    if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
-        return _answer({"error": 'Kirim JSON {"data": [{"metrik", "tahun", "periode", "nilai"}, …]}.'}, 400)
-    if len(rows) > values.MAX_ROWS:
-        return _answer({"error": f"Paling banyak {values.MAX_ROWS} baris per permintaan."}, 413)
+    rows, refusal = _pushed_rows('"metrik", "tahun", "periode", "nilai"', values.MAX_ROWS)
+    if refusal:
+        return refusal
     body = [(number, {"code": row.get("metrik"), "year": row.get("tahun"), "period": row.get("periode"),
                       "value": row.get("nilai")}) for number, row in enumerate(rows, 1)]
     check = values.check_rows(body, values.Check(f"API {g.api_token.name}"), token=g.api_token)
     if not check.valid:
-        return _answer({"error": "Tidak ada yang dicatat: perbaiki baris berikut.",
-                        "rows": [{"baris": row, "kolom": column, "masalah": message}
-                                 for row, column, message in check.errors]}, 422)
+        return _row_problems(check.errors)
     new, changed, same = values.apply(check, token=g.api_token)
     db.session.commit()
     return _answer({"baru": new, "diubah": changed, "sama": same}, records=new + changed)
